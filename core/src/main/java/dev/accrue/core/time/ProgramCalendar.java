@@ -1,0 +1,34 @@
+package dev.accrue.core.time;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/** A program's periods in its time zone: which period an instant falls in, and where a period starts and ends. */
+public record ProgramCalendar(PeriodKind periodKind, ZoneId zone) {
+    public ProgramCalendar {
+        Objects.requireNonNull(periodKind, "periodKind");
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    public PeriodId periodOf(Instant instant) {
+        return PeriodId.containing(periodKind, localDate(instant));
+    }
+
+    public PeriodId periodOf(LocalDate date) {
+        return PeriodId.containing(periodKind, date);
+    }
+
+    public LocalDate localDate(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    public Instant start(PeriodId period) {
+        return period.firstDay().atStartOfDay(zone).toInstant();
+    }
+
+    public Instant endExclusive(PeriodId period) {
+        return period.endExclusive().atStartOfDay(zone).toInstant();
+    }
+}
