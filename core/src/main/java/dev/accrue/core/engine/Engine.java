@@ -1,0 +1,287 @@
+package dev.accrue.core.engine;
+
+import dev.accrue.core.attribution.Split;
+import dev.accrue.core.attribution.TouchWeights;
+import dev.accrue.core.event.Event;
+import dev.accrue.core.event.EventTypes;
+import dev.accrue.core.partner.Partner;
+import dev.accrue.core.program.Attribution;
+import dev.accrue.core.program.Program;
+import dev.accrue.core.program.Rule;
+import dev.accrue.core.time.PeriodId;
+import dev.accrue.core.time.ProgramCalendar;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The evaluation core: takes events in (occurred_at, id) order and turns them into earnings under the
+ * given program versions, closing each program period once the stream has passed its end (and, with a
+ * close-through date, only periods that end on or before it). Pure: no clock, no I/O.
+ */
+public final class Engine {
+    /** How many touches per customer are kept for co-op attribution. */
+    static final int TOUCHES_PER_CUSTOMER_MAX = 100;
+
+    /** What happened to the events the engine was given. */
+    public record Stats(long accepted, long unattributed, long unknownPartner) {}
+
+    private final List<ProgramRun> runs = new ArrayList<>();
+    /** Runs that compete for an event: one list per stacking group (priority order), one singleton per other run. */
+    private final List<List<ProgramRun>> contests = new ArrayList<>();
+    private final Map<ProgramRun, PeriodId> nextToClose = new HashMap<>();
+    private final MeasureBook measures;
+    private final PartnerLookup partners;
+    private final LocalDate closeThrough;
+    private final ConditionViews views = new ConditionViews();
+    private final Customers customers = new Customers();
+    private final Map<String, SaleLine> saleLines = new HashMap<>();
+    private final Map<String, List<TouchWeights.Touch>> touches = new HashMap<>();
+    private final List<Earning> closed = new ArrayList<>();
+    private Instant lastAt;
+    private String lastId;
+    private long accepted;
+    private long unattributed;
+    private long unknownPartner;
+
+    /**
+     * @param closeThrough periods whose last day is after this date stay open; null closes every period the stream passes
+     */
+    public Engine(List<ProgramVersion> programs, PartnerLookup partners, LocalDate closeThrough) {
+        this.partners = partners;
+        this.closeThrough = closeThrough;
+        List<ProgramVersion> ordered = new ArrayList<>(programs);
+        ordered.sort(Comparator.comparing((ProgramVersion p) -> p.program().id()).thenComparingInt(ProgramVersion::version));
+        for (int i = 0; i < ordered.size(); i++) {
+            ProgramVersion current = ordered.get(i);
+            ProgramVersion next = i + 1 < ordered.size() && ordered.get(i + 1).program().id().equals(current.program().id())
+                    ? ordered.get(i + 1) : null;
+            LocalDate endsBefore = next == null ? null : next.program().effective().from().minusDays(1);
+            ProgramRun run = new ProgramRun(current.program(), current.version(), endsBefore);
+            runs.add(run);
+            nextToClose.put(run, run.program.calendar().periodOf(run.activeFrom));
+        }
+        Map<String, List<ProgramRun>> groups = new LinkedHashMap<>();
+        for (ProgramRun run : runs) {
+            if (run.program.stacking() == null) {
+                contests.add(List.of(run));
+            } else {
+                groups.computeIfAbsent(run.program.stacking().group(), g -> new ArrayList<>()).add(run);
+            }
+        }
+        for (List<ProgramRun> group : groups.values()) {
+            group.sort(Comparator.comparingInt((ProgramRun r) -> r.program.stacking().priority())
+                    .thenComparing(r -> r.program.id()));
+            contests.add(List.copyOf(group));
+        }
+        Set<ProgramCalendar> calendars = new HashSet<>();
+        runs.forEach(run -> calendars.add(run.program.calendar()));
+        this.measures = new MeasureBook(calendars);
+    }
+
+    /** Takes the next event; events must come in (occurred_at, id) order, each id once. */
+    public void accept(Event event) {
+        if (lastAt != null) {
+            int order = event.occurredAt().compareTo(lastAt);
+            if (order < 0 || (order == 0 && event.id().compareTo(lastId) <= 0)) {
+                throw new IllegalArgumentException("events must come in (occurred_at, id) order without repeats: "
+                        + event.id() + " after " + lastId);
+            }
+        }
+        lastAt = event.occurredAt();
+        lastId = event.id();
+        accepted++;
+        closePassed(event.occurredAt());
+        if (event.partnerId() == null) {
+            String referrer = customers.referrer(EventFields.string(event, "customer_id"));
+            if (referrer != null) {
+                event = new Event(event.id(), event.type(), event.occurredAt(), referrer, event.data());
+            } else if (EventTypes.CONVERSION.equals(event.type()) && splitConversion(event)) {
+                return;
+            } else {
+                unattributed++;
+                return;
+            }
+        }
+        Partner partner = partners.find(event.partnerId());
+        if (partner == null) {
+            unknownPartner++;
+            return;
+        }
+        evaluate(event, partner);
+    }
+
+    private void evaluate(Event event, Partner partner) {
+        SaleLine returned = null;
+        if (EventTypes.RETURN.equals(event.type())) returned = saleLines.get(EventFields.string(event, "original_line_id"));
+        measures.record(event, returned == null ? null : returned.family);
+        customers.observe(event, event.partnerId());
+        if ("campaign.touch".equals(event.type())) rememberTouch(event);
+        if (returned != null) reverse(event, returned);
+        SaleLine line = null;
+        if (EventTypes.SALE.equals(event.type())) {
+            line = new SaleLine(EventFields.string(event, "product_family"), event.occurredAt(), event.partnerId(),
+                    EventFields.amount(event, "net_amount"));
+            String lineId = EventFields.string(event, "line_id");
+            if (lineId != null) saleLines.put(lineId, line);
+        }
+        Partner.Version version = partner.asOf(event.occurredAt());
+        Map<String, Object> partnerView = views.partner(partner, version);
+        Map<String, Object> customerView = customers.view(EventFields.string(event, "customer_id"), event.occurredAt());
+        for (List<ProgramRun> contest : contests) {
+            for (ProgramRun run : contest) {
+                if (!run.hasRulesFor(event.type())) continue;
+                if (!run.activeOn(run.program.calendar().localDate(event.occurredAt()))) continue;
+                List<ProgramRun.Candidate> candidates = run.candidates(event, version, partnerView, customerView);
+                if (candidates.isEmpty()) continue;
+                PeriodId period = run.program.calendar().periodOf(event.occurredAt());
+                for (ProgramRun.Candidate candidate : candidates) {
+                    if (run.commit(candidate, event, period) && line != null) line.claim(run, candidate.slot(), period, candidate.match());
+                }
+                break; // in a stacking group, the first matching program (lowest priority) takes the line
+            }
+        }
+    }
+
+    /**
+     * A return reduces the basis of the period its sale is in while that period is open; once it is closed,
+     * a return within the clawback window reverses what the line earned, at the rate it earned, in the
+     * return's own period; later than that it changes nothing.
+     */
+    private void reverse(Event returnEvent, SaleLine line) {
+        BigDecimal returnedAmount = EventFields.amount(returnEvent, "net_amount");
+        BigDecimal returnedQuantity = EventFields.quantity(returnEvent);
+        for (SaleLine.Claim claim : line.claims) {
+            ProgramRun run = claim.run();
+            Match original = claim.match();
+            if (!run.isClosed(claim.period())) {
+                run.add(claim.period(), claim.slot(), line.partnerId,
+                        original.reversedBy(returnEvent.occurredAt(), returnEvent.id(), returnedAmount, returnedQuantity));
+                continue;
+            }
+            var clawback = run.program.clawback();
+            if (clawback == null || !EventTypes.RETURN.equals(clawback.on())) continue;
+            if (Duration.between(line.soldAt, returnEvent.occurredAt()).compareTo(Duration.ofDays(clawback.withinDays())) > 0) continue;
+            if (original.finalMinor == 0 || original.basis.signum() == 0) continue;
+            BigDecimal earned = BigDecimal.valueOf(original.finalMinor, claim.slot().unit().minorDigits());
+            BigDecimal reversal = earned.multiply(returnedAmount).divide(original.basis, PeriodMeasures.RATIO).negate();
+            PeriodId returnPeriod = run.program.calendar().periodOf(returnEvent.occurredAt());
+            run.add(returnPeriod, claim.slot(), line.partnerId, new Match(returnEvent.occurredAt(), returnEvent.id(), original.payee,
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE, List.of(), null, null, true, reversal,
+                    "clawback of " + original.eventId));
+        }
+    }
+
+    private void rememberTouch(Event event) {
+        String customerId = EventFields.string(event, "customer_id");
+        if (customerId == null) return;
+        List<TouchWeights.Touch> list = touches.computeIfAbsent(customerId, c -> new ArrayList<>());
+        if (list.size() == TOUCHES_PER_CUSTOMER_MAX) list.remove(0);
+        list.add(new TouchWeights.Touch(event.occurredAt(), event.partnerId()));
+    }
+
+    /**
+     * A conversion without a partner is shared by the partners whose touches of the customer fall in the
+     * lookback of a program that splits by attribution: each gets its share of the amount, exactly.
+     */
+    private boolean splitConversion(Event event) {
+        List<TouchWeights.Touch> customerTouches = touches.get(EventFields.string(event, "customer_id"));
+        if (customerTouches == null) return false;
+        for (ProgramRun run : runs) {
+            Attribution attribution = run.program.attribution();
+            if (attribution == null || !run.hasRulesFor(EventTypes.CONVERSION)) continue;
+            if (run.eventSlots.stream().map(RuleSlot::rule).noneMatch(Rule::splitByAttribution)) continue;
+            Instant from = event.occurredAt().minus(Duration.ofDays(attribution.lookbackDays()));
+            List<TouchWeights.Touch> inWindow = customerTouches.stream()
+                    .filter(t -> !t.at().isBefore(from) && !t.at().isAfter(event.occurredAt())).toList();
+            Map<String, BigDecimal> weights = TouchWeights.weights(attribution.model(), inWindow, event.occurredAt(),
+                    attribution.first(), attribution.last(), attribution.halfLifeDays());
+            if (weights.isEmpty()) continue;
+            BigDecimal amount = EventFields.amount(event, "amount");
+            int digits = run.program.unit().minorDigits();
+            long wholeMinor = amount.movePointRight(digits).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+            Map<String, Long> shares = Split.largestRemainder(wholeMinor, weights);
+            for (Map.Entry<String, Long> share : shares.entrySet()) {
+                Partner partner = partners.find(share.getKey());
+                if (partner == null) continue;
+                Map<String, Object> data = new HashMap<>(event.data());
+                data.put("amount", BigDecimal.valueOf(share.getValue(), digits));
+                data.put("attribution_weight", weights.get(share.getKey()));
+                evaluate(new Event(event.id(), event.type(), event.occurredAt(), share.getKey(), data), partner);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Closes every period the stream has passed (that ends on or before the close-through date). */
+    private void closePassed(Instant now) {
+        for (ProgramRun run : runs) {
+            PeriodId next = nextToClose.get(run);
+            ProgramCalendar calendar = run.program.calendar();
+            while (!calendar.endExclusive(next).isAfter(now) && mayClose(run, next)) {
+                closeOne(run, next);
+                next = next.next();
+            }
+            nextToClose.put(run, next);
+        }
+    }
+
+    private boolean mayClose(ProgramRun run, PeriodId period) {
+        return closeThrough == null || !period.lastDay().isAfter(closeThrough);
+    }
+
+    private void closeOne(ProgramRun run, PeriodId period) {
+        if (run.activeTo == null || !period.firstDay().isAfter(run.activeTo) || run.groups.containsKey(period)) {
+            closed.addAll(new PeriodClose(run, period, measures, partners, views, true).close());
+        }
+        run.closedPeriods.add(period);
+        run.groups.remove(period);
+    }
+
+    /** Closes every period whose last day is on or before {@code through}; returns nothing new if already closed. */
+    public void closeThrough(LocalDate through) {
+        for (ProgramRun run : runs) {
+            PeriodId next = nextToClose.get(run);
+            while (!next.lastDay().isAfter(through) && mayClose(run, next)) {
+                closeOne(run, next);
+                next = next.next();
+            }
+            nextToClose.put(run, next);
+        }
+    }
+
+    /** Final earnings of the closed periods, in the order they closed. */
+    public List<Earning> closedEarnings() {
+        return List.copyOf(closed);
+    }
+
+    /** What is booked so far for the periods still open: tiers and multipliers as reached, gates not yet judged. */
+    public List<Earning> openEarnings() {
+        List<Earning> open = new ArrayList<>();
+        for (ProgramRun run : runs) {
+            for (PeriodId period : run.groups.keySet()) {
+                if (!run.isClosed(period)) open.addAll(new PeriodClose(run, period, measures, partners, views, false).close());
+            }
+        }
+        return open;
+    }
+
+    public Stats stats() {
+        return new Stats(accepted, unattributed, unknownPartner);
+    }
+
+    /** The programs, for reporting: one per version. */
+    public List<Program> programs() {
+        return runs.stream().map(run -> run.program).toList();
+    }
+}

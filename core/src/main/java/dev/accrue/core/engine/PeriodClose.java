@@ -1,0 +1,326 @@
+package dev.accrue.core.engine;
+
+import dev.accrue.core.condition.ConditionInput;
+import dev.accrue.core.money.Money;
+import dev.accrue.core.partner.Partner;
+import dev.accrue.core.program.AmountForm;
+import dev.accrue.core.program.Basis;
+import dev.accrue.core.program.Gate;
+import dev.accrue.core.program.Multiplier;
+import dev.accrue.core.program.Rule;
+import dev.accrue.core.program.TierBand;
+import dev.accrue.core.program.TierMode;
+import dev.accrue.core.program.Tiers;
+import dev.accrue.core.time.PeriodId;
+import dev.accrue.core.time.ProgramCalendar;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns one program period's matches into earnings: period conditions and tiers judged on the final
+ * measures, caps, gates, the budget, rounding, and the explanation of every line. With {@code isFinal}
+ * false it computes what is booked so far (no gates yet, nothing committed).
+ */
+final class PeriodClose {
+    private final ProgramRun run;
+    private final PeriodId period;
+    private final MeasureBook measures;
+    private final PartnerLookup partners;
+    private final ConditionViews views;
+    private final boolean isFinal;
+    private final ProgramCalendar calendar;
+    private final Instant periodEnd;
+
+    PeriodClose(ProgramRun run, PeriodId period, MeasureBook measures, PartnerLookup partners, ConditionViews views, boolean isFinal) {
+        this.run = run;
+        this.period = period;
+        this.measures = measures;
+        this.partners = partners;
+        this.views = views;
+        this.isFinal = isFinal;
+        this.calendar = run.program.calendar();
+        this.periodEnd = calendar.endExclusive(period);
+    }
+
+    List<Earning> close() {
+        Map<ProgramRun.GroupKey, List<Match>> groups = run.groups.getOrDefault(period, Map.of());
+        Set<String> partnerIds = new TreeSet<>();
+        groups.keySet().forEach(key -> partnerIds.add(key.partnerId()));
+        if (!run.closeSlots.isEmpty()) partnerIds.addAll(measures.activePartners(calendar, period));
+
+        List<LineDraft> drafts = new ArrayList<>();
+        for (String partnerId : partnerIds) {
+            Partner partner = partners.find(partnerId);
+            if (partner == null) continue;
+            PartnerClose partnerClose = new PartnerClose(partner);
+            for (RuleSlot slot : run.eventSlots) {
+                List<Match> matches = groups.get(new ProgramRun.GroupKey(slot, partnerId));
+                if (matches != null) drafts.addAll(partnerClose.eventRule(slot, matches));
+            }
+            for (RuleSlot slot : run.closeSlots) {
+                LineDraft draft = partnerClose.closeRule(slot);
+                if (draft != null) drafts.add(draft);
+            }
+        }
+        drafts.forEach(LineDraft::round);
+        Budget.apply(run, drafts, isFinal);
+        if (isFinal) {
+            for (LineDraft draft : drafts) {
+                for (LineDraft.Contribution contribution : draft.contributions) {
+                    if (contribution.match != null) {
+                        contribution.match.finalMinor = contribution.minor;
+                        contribution.match.closed = true;
+                    }
+                }
+            }
+        }
+        return EarningAssembly.assemble(run, period, drafts, isFinal);
+    }
+
+    /** The close of one partner: its measures, its partner view as of the period's end, its gates. */
+    private final class PartnerClose {
+        final Partner partner;
+        final Partner.Version version;
+        final Map<String, Object> partnerView;
+        final PeriodMeasures final_;
+        final Map<String, Object> periodView;
+        final Map<String, Object> priorView;
+        final ConditionInput closeInput;
+        final Map<Integer, Gate> failedGates = new HashMap<>();
+
+        PartnerClose(Partner partner) {
+            this.partner = partner;
+            this.version = partner.asOf(periodEnd.minusNanos(1));
+            this.partnerView = views.partner(partner, version);
+            this.final_ = measures.measures(calendar, partner.id(), period);
+            this.periodView = final_.toConditionValues();
+            this.priorView = measures.prior(calendar, partner.id(), period).toConditionValues();
+            this.closeInput = new ConditionInput(partnerView, Map.of(), Map.of(), periodView, priorView);
+        }
+
+        /** The first gate of the track that fails, judged once per track; none while the period is open. */
+        Gate failedGate(RuleSlot slot) {
+            if (!isFinal) return null;
+            return failedGates.computeIfAbsent(slot.trackIndex(), t -> {
+                for (Gate gate : slot.track().gates()) if (!gate.when().test(closeInput)) return gate;
+                return null;
+            });
+        }
+
+        ConditionInput inputAtClose(Match match) {
+            Map<String, Object> partnerSeen = match.partnerView != null ? match.partnerView : partnerView;
+            Map<String, Object> eventSeen = match.eventView != null ? match.eventView : Map.of();
+            return new ConditionInput(partnerSeen, eventSeen, Map.of(), periodView, priorView);
+        }
+
+        List<LineDraft> eventRule(RuleSlot slot, List<Match> all) {
+            Rule rule = slot.rule();
+            List<Match> matches = new ArrayList<>(all.size());
+            for (Match match : all) {
+                boolean deferred = rule.when() != null && rule.when().readsPeriod();
+                if (match.isFixed() || !deferred || rule.when().test(inputAtClose(match))) matches.add(match);
+            }
+            if (matches.isEmpty()) return List.of();
+            matches.sort(Match::chronological);
+            BigDecimal qualifying = BigDecimal.ZERO;
+            for (Match match : matches) if (!match.isFixed()) qualifying = qualifying.add(match.basis);
+
+            LineMath math = LineMath.forRule(rule, slot, qualifying, final_);
+            Map<String, Integer> multiplierCounts = new HashMap<>();
+            Map<String, LineDraft> byPayee = new java.util.LinkedHashMap<>();
+            CapTracker caps = new CapTracker(rule.caps(), slot.unit());
+            BigDecimal cumulative = BigDecimal.ZERO;
+            BigDecimal clawbackExact = BigDecimal.ZERO;
+            for (Match match : matches) {
+                LineDraft draft = byPayee.computeIfAbsent(match.payee, payee -> new LineDraft(slot, partner.id(), payee));
+                BigDecimal exact;
+                if (match.isFixed()) {
+                    exact = match.fixedAmount;
+                    clawbackExact = clawbackExact.add(exact);
+                } else {
+                    BigDecimal before = cumulative;
+                    cumulative = cumulative.add(match.basis);
+                    BigDecimal factor = match.eventFactor;
+                    for (String name : match.eventMultipliers) multiplierCounts.merge(name, 1, Integer::sum);
+                    for (Multiplier multiplier : rule.multipliers()) {
+                        if (multiplier.when().readsPeriod() && multiplier.when().test(inputAtClose(match))) {
+                            factor = factor.multiply(multiplier.factor());
+                            multiplierCounts.merge(multiplier.name(), 1, Integer::sum);
+                        }
+                    }
+                    exact = caps.perEvent(math.base(match, before, cumulative).multiply(factor));
+                    exact = caps.cumulative(match.payee, exact);
+                }
+                draft.add(match.at, match.eventId, exact, match);
+            }
+            Gate gate = failedGate(slot);
+            List<LineDraft> drafts = new ArrayList<>(byPayee.values());
+            for (LineDraft draft : drafts) {
+                BigDecimal payeeBasis = BigDecimal.ZERO;
+                int events = 0;
+                for (LineDraft.Contribution contribution : draft.contributions) {
+                    if (!contribution.match.isFixed()) payeeBasis = payeeBasis.add(contribution.match.basis);
+                    events++;
+                }
+                Explanations.describeEventLine(draft, run, math, payeeBasis, events, multiplierCounts, caps, clawbackExact);
+                if (gate != null) Explanations.voidLine(draft, gate, true);
+            }
+            return drafts;
+        }
+
+        LineDraft closeRule(RuleSlot slot) {
+            Rule rule = slot.rule();
+            if (!run.selects(slot.trackIndex(), version, partnerView)) return null;
+            if (rule.when() != null && !rule.when().test(closeInput)) return null;
+            BigDecimal basis = switch (rule.amount()) {
+                case AmountForm.RateOf rateOf -> measureOf(rateOf.basis());
+                case AmountForm.Tiered tiered -> measureOf(tiered.basis());
+                case AmountForm.Flat flat -> BigDecimal.ONE;
+                case AmountForm.PerUnit perUnit -> final_.units();
+            };
+            if (basis == null) return null;
+            LineMath math = LineMath.forRule(rule, slot, basis, final_);
+            BigDecimal factor = BigDecimal.ONE;
+            Map<String, Integer> applied = new HashMap<>();
+            for (Multiplier multiplier : rule.multipliers()) {
+                if (multiplier.when().test(closeInput)) {
+                    factor = factor.multiply(multiplier.factor());
+                    applied.put(multiplier.name(), 1);
+                }
+            }
+            CapTracker caps = new CapTracker(rule.caps(), slot.unit());
+            BigDecimal exact = caps.cumulative(partner.id(), caps.perEvent(math.closeAmount(basis).multiply(factor)));
+            LineDraft draft = new LineDraft(slot, partner.id(), partner.id());
+            draft.add(periodEnd, "~period_close/" + slot.key(), exact, null);
+            Explanations.describeCloseLine(draft, run, math, basis, applied, caps);
+            Gate gate = failedGate(slot);
+            if (gate != null) Explanations.voidLine(draft, gate, false);
+            return draft;
+        }
+
+        private BigDecimal measureOf(Basis basis) {
+            return switch (basis) {
+                case Basis.PeriodMeasure measure -> final_.numeric(measure.measure());
+                case Basis.EventField field -> null;
+            };
+        }
+    }
+
+    /** The rate arithmetic of one rule for one partner and period, once its qualifying basis is known. */
+    record LineMath(AmountForm form, BigDecimal rate, Tiers tiers, int band, BigDecimal tierMeasure, int minorDigits) {
+        static LineMath forRule(Rule rule, RuleSlot slot, BigDecimal qualifying, PeriodMeasures measures) {
+            int digits = slot.unit().minorDigits();
+            return switch (rule.amount()) {
+                case AmountForm.RateOf rateOf -> new LineMath(rateOf, rateOf.rate().value(), null, -1, null, digits);
+                case AmountForm.Tiered tiered -> {
+                    Tiers tiers = tiered.tiers();
+                    BigDecimal measure = Tiers.QUALIFYING.equals(tiers.measure()) ? qualifying : measures.numeric(tiers.measure());
+                    if (measure == null) measure = BigDecimal.ZERO;
+                    int band = Tiering.reachedBand(tiers.bands(), measure);
+                    yield new LineMath(tiered, tiers.bands().get(band).rate().value(), tiers, band, measure, digits);
+                }
+                case AmountForm.Flat flat -> new LineMath(flat, null, null, -1, null, digits);
+                case AmountForm.PerUnit perUnit -> new LineMath(perUnit, null, null, -1, null, digits);
+            };
+        }
+
+        boolean incrementalOnQualifying() {
+            return tiers != null && tiers.mode() == TierMode.INCREMENTAL && Tiers.QUALIFYING.equals(tiers.measure());
+        }
+
+        /** What one match earns before multipliers and caps; {@code before}/{@code after} are the running basis. */
+        BigDecimal base(Match match, BigDecimal before, BigDecimal after) {
+            return switch (form) {
+                case AmountForm.RateOf rateOf -> match.basis.multiply(rate);
+                case AmountForm.Tiered tiered -> {
+                    if (tiers.mode() == TierMode.RETROACTIVE) yield match.basis.multiply(rate);
+                    if (incrementalOnQualifying()) {
+                        yield Tiering.incremental(tiers.bands(), after).subtract(Tiering.incremental(tiers.bands(), before));
+                    }
+                    // Incremental bands over a period measure: each line earns the blended rate of the measure.
+                    yield tierMeasure.signum() == 0 ? BigDecimal.ZERO
+                            : match.basis.multiply(Tiering.incremental(tiers.bands(), tierMeasure))
+                                    .divide(tierMeasure, PeriodMeasures.RATIO);
+                }
+                case AmountForm.Flat flat -> match.reversal ? BigDecimal.ZERO : flat.amount().toMajor();
+                case AmountForm.PerUnit perUnit -> match.quantity.multiply(perUnit.amountPerUnit());
+            };
+        }
+
+        /** What a period-close rule earns on its basis before multipliers and caps. */
+        BigDecimal closeAmount(BigDecimal basis) {
+            return switch (form) {
+                case AmountForm.RateOf rateOf -> basis.multiply(rate);
+                case AmountForm.Tiered tiered -> tiers.mode() == TierMode.RETROACTIVE ? basis.multiply(rate)
+                        : Tiering.incremental(tiers.bands(), basis);
+                case AmountForm.Flat flat -> flat.amount().toMajor();
+                case AmountForm.PerUnit perUnit -> basis.multiply(perUnit.amountPerUnit());
+            };
+        }
+
+        TierBand reachedBand() {
+            return tiers == null ? null : tiers.bands().get(band);
+        }
+    }
+
+    /** Keeps a line within its caps, cutting each event's exact amount in event order. */
+    static final class CapTracker {
+        private final dev.accrue.core.program.Caps caps;
+        private final dev.accrue.core.money.Unit unit;
+        private final Map<String, BigDecimal> rawByPayee = new HashMap<>();
+        private BigDecimal rawPartner = BigDecimal.ZERO;
+        BigDecimal cutPerEvent = BigDecimal.ZERO;
+        BigDecimal cutPerPayee = BigDecimal.ZERO;
+        BigDecimal cutPerPartner = BigDecimal.ZERO;
+
+        CapTracker(dev.accrue.core.program.Caps caps, dev.accrue.core.money.Unit unit) {
+            this.caps = caps;
+            this.unit = unit;
+        }
+
+        BigDecimal perEvent(BigDecimal exact) {
+            if (caps.perEvent() == null) return exact;
+            BigDecimal limit = caps.perEvent().toMajor();
+            if (exact.compareTo(limit) <= 0) return exact;
+            cutPerEvent = cutPerEvent.add(exact.subtract(limit));
+            return limit;
+        }
+
+        /** Running sums capped: each event gets the step of the capped running total, so the total never passes the cap. */
+        BigDecimal cumulative(String payee, BigDecimal exact) {
+            BigDecimal result = exact;
+            if (caps.perPayeePeriod() != null) {
+                BigDecimal before = rawByPayee.getOrDefault(payee, BigDecimal.ZERO);
+                BigDecimal after = before.add(result);
+                rawByPayee.put(payee, after);
+                BigDecimal limit = caps.perPayeePeriod().toMajor();
+                BigDecimal step = after.min(limit).subtract(before.min(limit));
+                cutPerPayee = cutPerPayee.add(result.subtract(step));
+                result = step;
+            }
+            if (caps.perPartnerPeriod() != null) {
+                BigDecimal before = rawPartner;
+                rawPartner = rawPartner.add(result);
+                BigDecimal limit = caps.perPartnerPeriod().toMajor();
+                BigDecimal step = rawPartner.min(limit).subtract(before.min(limit));
+                cutPerPartner = cutPerPartner.add(result.subtract(step));
+                result = step;
+            }
+            return result;
+        }
+
+        List<LineExplanation.CapCut> cuts() {
+            List<LineExplanation.CapCut> cuts = new ArrayList<>();
+            if (cutPerEvent.signum() != 0) cuts.add(new LineExplanation.CapCut("per_event", caps.perEvent(), Money.ofMajorRounded(cutPerEvent, unit)));
+            if (cutPerPayee.signum() != 0) cuts.add(new LineExplanation.CapCut("per_payee_period", caps.perPayeePeriod(), Money.ofMajorRounded(cutPerPayee, unit)));
+            if (cutPerPartner.signum() != 0) cuts.add(new LineExplanation.CapCut("per_partner_period", caps.perPartnerPeriod(), Money.ofMajorRounded(cutPerPartner, unit)));
+            return cuts;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.accrue.core.engine;
+
+import dev.accrue.core.money.Unit;
+import dev.accrue.core.program.Rule;
+import dev.accrue.core.program.Track;
+
+/** A rule in its track, with the unit it pays in. {@code key} names it uniquely within its program. */
+record RuleSlot(int trackIndex, Track track, int ruleIndex, Rule rule, Unit unit) {
+    String key() {
+        return trackIndex + "/" + ruleIndex;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.accrue.core.engine;
+
+import dev.accrue.core.event.Event;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Runs the engine over a set of events and closes every period that ends on or before the close-through
+ * date (by default the last event's date). The result depends only on the set: duplicates by id count
+ * once (the first seen), and events are taken in (occurred_at, id) order. An input already in that order
+ * is streamed; any other is read again, de-duplicated and sorted in memory.
+ */
+public final class Simulation {
+    private Simulation() {}
+
+    public record Result(List<Earning> earnings, Engine.Stats stats, LocalDate through, long duplicates) {}
+
+    /** Thrown inside a streaming attempt when the input turns out not to be in order (or to repeat an id). */
+    private static final class NotStreamable extends RuntimeException {
+        NotStreamable() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * @param events  opens the events afresh each time it is called (a file is read at most twice)
+     * @param through the close-through date, or null for the last event's date in each program's time zone
+     */
+    public static Result run(List<ProgramVersion> programs, PartnerLookup partners, Supplier<Iterator<Event>> events, LocalDate through) {
+        try {
+            return streamed(programs, partners, events.get(), through);
+        } catch (NotStreamable unordered) {
+            return sorted(programs, partners, events.get(), through);
+        }
+    }
+
+    private static Result streamed(List<ProgramVersion> programs, PartnerLookup partners, Iterator<Event> events, LocalDate through) {
+        Engine engine = new Engine(programs, partners, through);
+        LongHashSet seen = new LongHashSet();
+        Event last = null;
+        while (events.hasNext()) {
+            Event event = events.next();
+            if (last != null && Event.chronological(last, event) >= 0) throw new NotStreamable();
+            if (!seen.add(LongHashSet.hash(event.id()))) throw new NotStreamable();
+            engine.accept(event);
+            last = event;
+        }
+        return finish(engine, through, last, 0);
+    }
+
+    private static Result sorted(List<ProgramVersion> programs, PartnerLookup partners, Iterator<Event> events, LocalDate through) {
+        List<Event> unique = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        long duplicates = 0;
+        while (events.hasNext()) {
+            Event event = events.next();
+            if (ids.add(event.id())) unique.add(event);
+            else duplicates++;
+        }
+        unique.sort(Event::chronological);
+        Engine engine = new Engine(programs, partners, through);
+        unique.forEach(engine::accept);
+        return finish(engine, through, unique.isEmpty() ? null : unique.get(unique.size() - 1), duplicates);
+    }
+
+    private static Result finish(Engine engine, LocalDate through, Event last, long duplicates) {
+        LocalDate closeThrough = through;
+        if (closeThrough == null && last != null) closeThrough = last.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        if (closeThrough != null) engine.closeThrough(closeThrough);
+        List<Earning> earnings = new ArrayList<>(engine.closedEarnings());
+        earnings.addAll(engine.openEarnings());
+        return new Result(earnings, engine.stats(), closeThrough, duplicates);
+    }
+}
