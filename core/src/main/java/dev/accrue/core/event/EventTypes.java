@@ -40,6 +40,12 @@ public final class EventTypes {
     /** Data fields that hold decimal amounts as strings; a JSON number there is refused (no floats for money). */
     public static final Set<String> AMOUNT_FIELDS = Set.of("net_amount", "amount");
 
+    /** Data fields that hold whole numbers (a JSON integer, not a string or a fraction). */
+    public static final Set<String> INTEGER_FIELDS = Set.of("quantity", "days_late");
+
+    /** The data field naming the ISO 4217 currency of the event's amounts. */
+    public static final String CURRENCY_FIELD = "currency";
+
     private EventTypes() {}
 
     public static boolean isKnown(String type) {
