@@ -4,10 +4,9 @@ import dev.accrue.core.event.Event;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
  * Runs the engine over a set of events and closes every period that ends on or before the close-through
@@ -20,6 +19,12 @@ public final class Simulation {
 
     public record Result(List<Earning> earnings, Engine.Stats stats, LocalDate through, long duplicates) {}
 
+    /** Events read afresh on each call, in input order (a file is read at most twice). */
+    @FunctionalInterface
+    public interface EventSource {
+        void forEach(Consumer<Event> sink);
+    }
+
     /** Thrown inside a streaming attempt when the input turns out not to be in order (or to repeat an id). */
     private static final class NotStreamable extends RuntimeException {
         NotStreamable() {
@@ -28,44 +33,42 @@ public final class Simulation {
     }
 
     /**
-     * @param events  opens the events afresh each time it is called (a file is read at most twice)
-     * @param through the close-through date, or null for the last event's date in each program's time zone
+     * @param through the close-through date, or null for the last event's date (UTC)
      */
-    public static Result run(List<ProgramVersion> programs, PartnerLookup partners, Supplier<Iterator<Event>> events, LocalDate through) {
+    public static Result run(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
         try {
-            return streamed(programs, partners, events.get(), through);
+            return streamed(programs, partners, events, through);
         } catch (NotStreamable unordered) {
-            return sorted(programs, partners, events.get(), through);
+            return sorted(programs, partners, events, through);
         }
     }
 
-    private static Result streamed(List<ProgramVersion> programs, PartnerLookup partners, Iterator<Event> events, LocalDate through) {
+    private static Result streamed(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
         Engine engine = new Engine(programs, partners, through);
         LongHashSet seen = new LongHashSet();
-        Event last = null;
-        while (events.hasNext()) {
-            Event event = events.next();
-            if (last != null && Event.chronological(last, event) >= 0) throw new NotStreamable();
+        Event[] last = new Event[1];
+        events.forEach(event -> {
+            if (last[0] != null && Event.chronological(last[0], event) >= 0) throw new NotStreamable();
+            // A repeated hash is a repeated id or (rarely) a collision: either way the exact path decides.
             if (!seen.add(LongHashSet.hash(event.id()))) throw new NotStreamable();
             engine.accept(event);
-            last = event;
-        }
-        return finish(engine, through, last, 0);
+            last[0] = event;
+        });
+        return finish(engine, through, last[0], 0);
     }
 
-    private static Result sorted(List<ProgramVersion> programs, PartnerLookup partners, Iterator<Event> events, LocalDate through) {
+    private static Result sorted(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
         List<Event> unique = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        long duplicates = 0;
-        while (events.hasNext()) {
-            Event event = events.next();
+        long[] duplicates = new long[1];
+        events.forEach(event -> {
             if (ids.add(event.id())) unique.add(event);
-            else duplicates++;
-        }
+            else duplicates[0]++;
+        });
         unique.sort(Event::chronological);
         Engine engine = new Engine(programs, partners, through);
         unique.forEach(engine::accept);
-        return finish(engine, through, unique.isEmpty() ? null : unique.get(unique.size() - 1), duplicates);
+        return finish(engine, through, unique.isEmpty() ? null : unique.get(unique.size() - 1), duplicates[0]);
     }
 
     private static Result finish(Engine engine, LocalDate through, Event last, long duplicates) {
