@@ -9,4 +9,8 @@ public record AccountResult(AccountId id, CreateAccountResult result, Account ac
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(account, "account");
     }
+
+    public boolean isSuccessful() {
+        return result.isSuccess();
+    }
 }

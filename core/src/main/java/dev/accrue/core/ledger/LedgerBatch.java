@@ -115,7 +115,8 @@ public final class LedgerBatch {
         }
     }
 
-    static void requireSize(int size, int sizeMax, String what) {
+    /** Refuses a batch over its limit: an input error, reported before any work. */
+    public static void requireSize(int size, int sizeMax, String what) {
         if (size > sizeMax) throw new IllegalArgumentException("a batch has at most " + sizeMax + " " + what + ", got " + size);
     }
 
