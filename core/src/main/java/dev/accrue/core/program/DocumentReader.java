@@ -59,7 +59,7 @@ final class DocumentReader {
                 faults.at(1, 1, "", "the document is empty");
                 return null;
             }
-            YamlNode root = readValue(first, 1, lines);
+            YamlNode root = readValue(first, 1, "", lines);
             JsonToken next = parser.nextToken();
             if (next != null) {
                 JsonLocation where = parser.currentTokenLocation();
@@ -95,41 +95,42 @@ final class DocumentReader {
                 : "";
     }
 
-    private YamlNode readValue(JsonToken token, int depth, List<String> lines) throws IOException {
+    private YamlNode readValue(JsonToken token, int depth, String path, List<String> lines) throws IOException {
         JsonLocation where = parser.currentTokenLocation();
         int line = where.getLineNr();
         int column = where.getColumnNr();
-        refuseAnchorsAndAliases(line, column);
+        refuseAnchorsAndAliases(line, column, path);
         if (depth > ProgramLimits.NESTING_DEPTH_MAX && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
-            faults.at(line, column, "", "nested deeper than " + ProgramLimits.NESTING_DEPTH_MAX + " levels");
+            faults.at(line, column, path, "nested deeper than " + ProgramLimits.NESTING_DEPTH_MAX + " levels");
             parser.skipChildren();
             return new YamlNode.Scalar(line, column, YamlNode.ScalarKind.NULL, "null", ' ');
         }
         return switch (token) {
-            case START_OBJECT -> readMap(line, column, depth, lines);
-            case START_ARRAY -> readList(line, column, depth, lines);
+            case START_OBJECT -> readMap(line, column, depth, path, lines);
+            case START_ARRAY -> readList(line, column, depth, path, lines);
             case VALUE_STRING -> scalar(line, column, YamlNode.ScalarKind.TEXT, parser.getText(), lines);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(line, column, YamlNode.ScalarKind.NUMBER, parser.getText(), lines);
             case VALUE_TRUE, VALUE_FALSE -> scalar(line, column, YamlNode.ScalarKind.BOOLEAN, parser.getText(), lines);
             case VALUE_NULL -> scalar(line, column, YamlNode.ScalarKind.NULL, "null", lines);
             default -> {
-                faults.at(line, column, "", "unexpected " + token + " in the document");
+                faults.at(line, column, path, "unexpected " + token + " in the document");
                 yield new YamlNode.Scalar(line, column, YamlNode.ScalarKind.NULL, "null", ' ');
             }
         };
     }
 
-    private YamlNode.MapNode readMap(int line, int column, int depth, List<String> lines) throws IOException {
+    private YamlNode.MapNode readMap(int line, int column, int depth, String path, List<String> lines) throws IOException {
         List<YamlNode.Entry> entries = new ArrayList<>();
         Map<String, Integer> seenOnLine = new HashMap<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
             String key = parser.currentName();
             JsonLocation keyAt = parser.currentTokenLocation();
-            YamlNode value = readValue(parser.nextToken(), depth + 1, lines);
+            String keyPath = path.isEmpty() ? key : path + "." + key;
+            YamlNode value = readValue(parser.nextToken(), depth + 1, keyPath, lines);
             Integer firstLine = seenOnLine.putIfAbsent(key, keyAt.getLineNr());
             if (firstLine != null) {
-                faults.at(keyAt.getLineNr(), keyAt.getColumnNr(), key, "'" + key + "' appears twice in one map (first on line " + firstLine + ")");
+                faults.at(keyAt.getLineNr(), keyAt.getColumnNr(), keyPath, "'" + key + "' appears twice in one map (first on line " + firstLine + ")");
                 continue;
             }
             entries.add(new YamlNode.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
@@ -137,10 +138,12 @@ final class DocumentReader {
         return new YamlNode.MapNode(line, column, entries);
     }
 
-    private YamlNode.ListNode readList(int line, int column, int depth, List<String> lines) throws IOException {
+    private YamlNode.ListNode readList(int line, int column, int depth, String path, List<String> lines) throws IOException {
         List<YamlNode> items = new ArrayList<>();
         JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) items.add(readValue(token, depth + 1, lines));
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            items.add(readValue(token, depth + 1, path + "[" + items.size() + "]", lines));
+        }
         return new YamlNode.ListNode(line, column, items);
     }
 
@@ -153,12 +156,12 @@ final class DocumentReader {
         return new YamlNode.Scalar(line, column, kind, text, style);
     }
 
-    private void refuseAnchorsAndAliases(int line, int column) {
+    private void refuseAnchorsAndAliases(int line, int column, String path) {
         if (!(parser instanceof YAMLParser yaml)) return;
         if (yaml.isCurrentAlias()) {
-            faults.at(line, column, "", "aliases (*name) are not supported in programs; write the value out");
+            faults.at(line, column, path, "aliases (*name) are not supported in programs; write the value out");
         } else if (yaml.getCurrentAnchor() != null) {
-            faults.at(line, column, "", "anchors (&name) are not supported in programs; write the value out");
+            faults.at(line, column, path, "anchors (&name) are not supported in programs; write the value out");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.accrue.core.program;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects the errors of one document, in the order found, up to {@link ProgramLimits#ERRORS_MAX}. */
@@ -38,9 +39,11 @@ final class Faults {
         return errors.size();
     }
 
+    /** The errors in document order (line, then column), so that they read top to bottom. */
     List<ProgramError> list() {
-        if (!truncated) return List.copyOf(errors);
         List<ProgramError> all = new ArrayList<>(errors);
+        all.sort(Comparator.comparingInt(ProgramError::line).thenComparingInt(ProgramError::column));
+        if (!truncated) return List.copyOf(all);
         all.add(new ProgramError(source, 0, 0, "", "more than " + ProgramLimits.ERRORS_MAX + " errors; fix these and validate again"));
         return List.copyOf(all);
     }

@@ -106,7 +106,7 @@ final class Settings {
             Money upTo = step.money("up_to", unit, false, false);
             boolean last = i == items.size() - 1;
             if (!step.has("up_to") && !last) {
-                step.error("role", "a step without up_to approves any amount, so it must be the last step");
+                step.faults.at(step.node, step.path, "a step without up_to approves any amount, so it must be the last step");
             }
             if (upTo != null && previous != null && upTo.compareTo(previous) <= 0) {
                 step.error("up_to", "up_to " + upTo.toDecimalString() + " is not above the previous step's " + previous.toDecimalString()
