@@ -105,12 +105,11 @@ class EnginePropertiesTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21, 22, 23, 24, 25, 26, 27, 28})
     void incrementalNeverPaysMoreThanRetroactiveAtTheSameBands(long seed) throws Exception {
-        String bands = """
-                        bands:
-                          - {from: 0,      rate: 1%}
-                          - {from: 40000,  rate: 2%}
-                          - {from: 120000, rate: 3.5%}
-                """;
+        String bands = String.join("\n",
+                "          bands:",
+                "            - {from: 0,      rate: 1%}",
+                "            - {from: 40000,  rate: 2%}",
+                "            - {from: 120000, rate: 3.5%}", "");
         String template = """
                 program: %s
                 name: Tiers
