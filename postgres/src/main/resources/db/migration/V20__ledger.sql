@@ -36,8 +36,11 @@ CREATE TABLE ledger_balances (
 
 CREATE TABLE ledger_transfers (
     id                text COLLATE "C" PRIMARY KEY,
-    debit_account_id  text COLLATE "C" NOT NULL REFERENCES ledger_accounts (id),
-    credit_account_id text COLLATE "C" NOT NULL REFERENCES ledger_accounts (id),
+    -- No foreign keys to ledger_accounts: the core checks that both accounts exist before a transfer is
+    -- written, accounts can never be deleted, and a foreign key would lock the hot incentive expense row
+    -- once per transfer (FOR KEY SHARE). `accrue ledger verify` checks the references instead.
+    debit_account_id  text COLLATE "C" NOT NULL,
+    credit_account_id text COLLATE "C" NOT NULL,
     amount_minor      bigint NOT NULL CHECK (amount_minor > 0),
     unit              text NOT NULL,
     kind              text NOT NULL CHECK (kind IN ('single_phase', 'pending', 'post_pending', 'void_pending')),
@@ -65,9 +68,9 @@ CREATE INDEX ledger_transfers_expiry ON ledger_transfers (expires_at) WHERE expi
 -- How each pending transfer ended. The primary key makes "posted or voided, never both" a fact of the
 -- database, even if two writers got past the locks at once.
 CREATE TABLE ledger_pending_resolutions (
-    pending_id  text COLLATE "C" PRIMARY KEY REFERENCES ledger_transfers (id),
+    pending_id  text COLLATE "C" PRIMARY KEY,  -- a ledger_transfers id; checked by the core and the verifier
     state       text NOT NULL CHECK (state IN ('posted', 'voided', 'expired')),
-    resolved_by text COLLATE "C" REFERENCES ledger_transfers (id),
+    resolved_by text COLLATE "C",              -- likewise
     resolved_at timestamptz NOT NULL,
     CHECK ((state = 'expired') = (resolved_by IS NULL))
 );

@@ -23,10 +23,11 @@ final class VerifierSql {
                 FROM moves m LEFT JOIN ledger_pending_resolutions r ON r.pending_id = m.id
                 GROUP BY m.account_id
             )
-            SELECT format('balance of %s: stored debits pending %s, posted %s, credits pending %s, posted %s;'
-                          ' the transfers give %s, %s, %s, %s',
+            SELECT format('balance of %s: %s; the transfers give %s, %s, %s, %s',
                           coalesce(b.account_id, x.account_id),
-                          b.debits_pending_minor, b.debits_posted_minor, b.credits_pending_minor, b.credits_posted_minor,
+                          CASE WHEN b.account_id IS NULL THEN 'none stored'
+                               ELSE format('stored debits pending %s, posted %s, credits pending %s, posted %s',
+                                           b.debits_pending_minor, b.debits_posted_minor, b.credits_pending_minor, b.credits_posted_minor) END,
                           coalesce(x.dp, 0), coalesce(x.dpo, 0), coalesce(x.cp, 0), coalesce(x.cpo, 0))
             FROM ledger_balances b FULL JOIN recomputed x ON x.account_id = b.account_id
             WHERE b.account_id IS NULL
@@ -57,6 +58,25 @@ final class VerifierSql {
             JOIN ledger_accounts c ON c.id = t.credit_account_id
             WHERE t.unit <> d.unit OR t.unit <> c.unit
             ORDER BY t.id""";
+
+    /** Every transfer names accounts that exist (there are no foreign keys: see V20__ledger.sql). */
+    static final String TRANSFERS_NAME_EXISTING_ACCOUNTS = """
+            SELECT format('transfer %s names an account that does not exist: %s', t.id,
+                          CASE WHEN d.id IS NULL THEN t.debit_account_id ELSE t.credit_account_id END)
+            FROM ledger_transfers t
+            LEFT JOIN ledger_accounts d ON d.id = t.debit_account_id
+            LEFT JOIN ledger_accounts c ON c.id = t.credit_account_id
+            WHERE d.id IS NULL OR c.id IS NULL
+            ORDER BY t.id""";
+
+    /** Every recorded ending names a stored pending transfer and a stored resolving transfer. */
+    static final String RESOLUTIONS_NAME_EXISTING_TRANSFERS = """
+            SELECT format('pending resolution of %s names a transfer that does not exist', r.pending_id)
+            FROM ledger_pending_resolutions r
+            LEFT JOIN ledger_transfers p ON p.id = r.pending_id
+            LEFT JOIN ledger_transfers rt ON rt.id = r.resolved_by
+            WHERE p.id IS NULL OR (r.resolved_by IS NOT NULL AND rt.id IS NULL)
+            ORDER BY r.pending_id""";
 
     /** Every post or void ended its pending transfer, and is recorded as what ended it. */
     static final String RESOLVING_TRANSFERS_RECORDED = """
@@ -97,7 +117,7 @@ final class VerifierSql {
             ORDER BY account_id""";
 
     static final List<String> CHECKS = List.of(BALANCES_MATCH_TRANSFERS, DEBITS_EQUAL_CREDITS, EVERY_ACCOUNT_HAS_ITS_BALANCE,
-            TRANSFERS_IN_THEIR_ACCOUNTS_UNIT, RESOLVING_TRANSFERS_RECORDED, RESOLUTIONS_CONSISTENT, BALANCE_CONSTRAINTS_HOLD);
+            TRANSFERS_NAME_EXISTING_ACCOUNTS, RESOLUTIONS_NAME_EXISTING_TRANSFERS, TRANSFERS_IN_THEIR_ACCOUNTS_UNIT, RESOLVING_TRANSFERS_RECORDED, RESOLUTIONS_CONSISTENT, BALANCE_CONSTRAINTS_HOLD);
 
     static final String COUNTS = """
             SELECT (SELECT count(*) FROM ledger_accounts),

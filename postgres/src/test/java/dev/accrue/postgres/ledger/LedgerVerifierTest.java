@@ -65,4 +65,18 @@ class LedgerVerifierTest {
                 "balance of incentive_expense:USD: stored debits pending 0, posted 10000, credits pending 0, posted 0;"
                         + " the transfers give 500, 10000, 0, 0");
     }
+
+    @Test
+    void aTransferWrittenBehindTheLedgersBackIsReported() throws Exception {
+        // 1.00 from an account nobody opened, inserted by hand: no balance moved, so three checks fail.
+        ledger.execute("""
+                INSERT INTO ledger_transfers (id, debit_account_id, credit_account_id, amount_minor, unit, kind, timeout_seconds, linked, ts, code)
+                VALUES ('forged', 'nowhere:USD', 'payable:USD', 100, 'USD', 'single_phase', 0, false, now(), 'adjustment')""");
+
+        assertThat(ledger.verifier.verify().differences()).containsExactly(
+                "balance of nowhere:USD: none stored; the transfers give 0, 100, 0, 0",
+                "balance of payable:USD: stored debits pending 0, posted 3000, credits pending 0, posted 3000;"
+                        + " the transfers give 0, 3000, 0, 3100",
+                "transfer forged names an account that does not exist: nowhere:USD");
+    }
 }

@@ -1,0 +1,149 @@
+package dev.accrue.bench.ledger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.accrue.core.ledger.Account;
+import dev.accrue.core.ledger.Transfer;
+import dev.accrue.core.ledger.TransferResult;
+import dev.accrue.postgres.ledger.LedgerVerification;
+import dev.accrue.postgres.ledger.LedgerVerifier;
+import dev.accrue.postgres.ledger.PostgresLedgerStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Posts a realistic stream of transfers ({@link LedgerWorkload}) in batches to the PostgreSQL ledger on
+ * an embedded server on this machine, and reports transfers per second and batch latency; then writes
+ * the same load the naive way ({@link NaiveLedger}) and reports the ratio. Options, all optional:
+ * {@code --batches=300 --warmup-batches=50 --batch-size=1000 --payees=2500 --programs=4 --writers=1
+ * --naive-transfers=20000 --synchronous-commit=on}.
+ */
+public final class LedgerBenchmark {
+    private LedgerBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int batches = Integer.parseInt(options.getOrDefault("batches", "300"));
+        int warmupBatches = Integer.parseInt(options.getOrDefault("warmup-batches", "50"));
+        int batchSize = Integer.parseInt(options.getOrDefault("batch-size", "1000"));
+        int payees = Integer.parseInt(options.getOrDefault("payees", "2500"));
+        int programs = Integer.parseInt(options.getOrDefault("programs", "4"));
+        int writers = Integer.parseInt(options.getOrDefault("writers", "1"));
+        int naiveTransfers = Integer.parseInt(options.getOrDefault("naive-transfers", "20000"));
+        String synchronousCommit = options.getOrDefault("synchronous-commit", "on");
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", synchronousCommit).start()) {
+            try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE ledger_bench");
+            }
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "ledger_bench"));
+            config.setUsername("postgres");
+            config.setMaximumPoolSize(writers + 2);
+            try (HikariDataSource dataSource = new HikariDataSource(config)) {
+                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+                PostgresLedgerStore store = new PostgresLedgerStore(dataSource);
+                List<LedgerWorkload> workloads = new ArrayList<>();
+                for (int w = 0; w < writers; w++) workloads.add(new LedgerWorkload(2026 + w, "w" + w + "-", payees, programs));
+                List<Account> accounts = workloads.get(0).accounts();
+                for (int from = 0; from < accounts.size(); from += 10_000) {
+                    store.createAccounts(accounts.subList(from, Math.min(accounts.size(), from + 10_000)));
+                }
+                System.out.printf("ledger benchmark: %d accounts, batches of %d, %d writer(s), synchronous_commit=%s, %d cores, JDK %s%n",
+                        accounts.size(), batchSize, writers, synchronousCommit, Runtime.getRuntime().availableProcessors(),
+                        Runtime.version());
+
+                run(store, workloads, warmupBatches, batchSize);
+                long started = System.nanoTime();
+                long[] latencies = run(store, workloads, batches, batchSize);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long transfers = (long) batches * batchSize * writers;
+                double perSecond = transfers / seconds;
+                Arrays.sort(latencies);
+                System.out.printf("batched:  %,d transfers in %.2f s = %,.0f transfers/s; batch latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                        transfers, seconds, perSecond, millis(percentile(latencies, 50)), millis(percentile(latencies, 99)),
+                        millis(latencies[latencies.length - 1]));
+
+                long verifyStarted = System.nanoTime();
+                LedgerVerification verification = new LedgerVerifier(dataSource).verify();
+                System.out.printf("verify:   %s (%.1f s)%n", verification.summary(), (System.nanoTime() - verifyStarted) / 1e9);
+
+                NaiveLedger naive = new NaiveLedger(dataSource);
+                LedgerWorkload naiveLoad = new LedgerWorkload(7, "naive-", payees, programs);
+                naive.create(naiveLoad.accounts());
+                List<Transfer> load = new ArrayList<>();
+                while (load.size() < naiveTransfers) load.addAll(naiveLoad.nextBatch(batchSize));
+                double naiveSeconds = naive.write(load) / 1e9;
+                double naivePerSecond = load.size() / naiveSeconds;
+                System.out.printf("naive:    %,d transfers in %.2f s = %,.0f transfers/s (one INSERT + one UPDATE per transfer, autocommit)%n",
+                        load.size(), naiveSeconds, naivePerSecond);
+                System.out.printf("ratio:    batched is %.1f× the naive throughput%n", perSecond / naivePerSecond);
+                if (!verification.isSound()) {
+                    verification.differences().forEach(System.out::println);
+                    System.exit(1);
+                }
+            }
+        }
+    }
+
+    /** Runs {@code batches} batches per writer, the writers side by side; returns every batch's latency in nanoseconds. */
+    private static long[] run(PostgresLedgerStore store, List<LedgerWorkload> workloads, int batches, int batchSize) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(workloads.size());
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (LedgerWorkload workload : workloads) {
+                futures.add(executor.submit(() -> {
+                    long[] latencies = new long[batches];
+                    for (int b = 0; b < batches; b++) {
+                        List<Transfer> batch = workload.nextBatch(batchSize);
+                        long started = System.nanoTime();
+                        List<TransferResult> results = store.createTransfers(batch);
+                        latencies[b] = System.nanoTime() - started;
+                        for (TransferResult result : results) {
+                            if (!result.isSuccess()) throw new IllegalStateException("transfer refused: " + result);
+                        }
+                    }
+                    return latencies;
+                }));
+            }
+            long[] all = new long[0];
+            for (Future<long[]> future : futures) {
+                long[] latencies = future.get();
+                int offset = all.length;
+                all = Arrays.copyOf(all, offset + latencies.length);
+                System.arraycopy(latencies, 0, all, offset, latencies.length);
+            }
+            return all;
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) throw new IllegalArgumentException("options are --name=value, got " + arg);
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+}
