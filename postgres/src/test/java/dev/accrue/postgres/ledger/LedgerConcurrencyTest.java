@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Many writers at once on a real PostgreSQL: the locks, the unique keys and the retries keep the ledger whole. */
 class LedgerConcurrencyTest {
     private static final int WRITERS = 16;
-    private final LedgerStoreFixture ledger = new LedgerStoreFixture(WRITERS);
+    private final LedgerStoreFixture ledger = new LedgerStoreFixture();
     private final ExecutorService executor = Executors.newFixedThreadPool(WRITERS);
 
     @AfterEach

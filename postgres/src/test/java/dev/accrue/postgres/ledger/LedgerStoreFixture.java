@@ -2,7 +2,6 @@ package dev.accrue.postgres.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.accrue.core.ledger.Account;
 import dev.accrue.core.ledger.AccountCode;
 import dev.accrue.core.ledger.AccountResult;
@@ -15,6 +14,8 @@ import dev.accrue.core.ledger.TransferResult;
 import dev.accrue.core.money.Money;
 import dev.accrue.core.money.Unit;
 import dev.accrue.core.program.ProgramId;
+import dev.accrue.postgres.Database;
+import dev.accrue.postgres.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +23,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 
-/** A fresh database with the store, a verifier and a small chart in USD, for one test. */
+/** A fresh database (from the project's {@link TestDatabases}) with the store, a verifier and a small chart in USD, for one test. */
 final class LedgerStoreFixture implements AutoCloseable {
     static final Unit USD = Unit.of("USD");
     static final ProgramId REBATE = new ProgramId("rebate-2026");
@@ -34,12 +36,14 @@ final class LedgerStoreFixture implements AutoCloseable {
     static final Account BETA = Account.earnings(USD, REBATE, "beta");
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    final HikariDataSource dataSource;
+    final Database database;
+    final DataSource dataSource;
     final PostgresLedgerStore store;
     final LedgerVerifier verifier;
 
-    LedgerStoreFixture(int poolSize) {
-        dataSource = LedgerTestDatabase.fresh(poolSize);
+    LedgerStoreFixture() {
+        database = TestDatabases.fresh();
+        dataSource = database.dataSource();
         store = new PostgresLedgerStore(dataSource);
         verifier = new LedgerVerifier(dataSource);
         List<AccountResult> results = store.createAccounts(List.of(EXPENSE, PAYABLE, PAID, ACME, BETA));
@@ -92,6 +96,6 @@ final class LedgerStoreFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        database.close();
     }
 }

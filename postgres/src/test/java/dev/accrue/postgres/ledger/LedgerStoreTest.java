@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LedgerStoreTest {
-    private final LedgerStoreFixture ledger = new LedgerStoreFixture(4);
+    private final LedgerStoreFixture ledger = new LedgerStoreFixture();
 
     @AfterEach
     void close() {

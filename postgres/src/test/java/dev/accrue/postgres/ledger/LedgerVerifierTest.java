@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class LedgerVerifierTest {
-    private final LedgerStoreFixture ledger = new LedgerStoreFixture(2);
+    private final LedgerStoreFixture ledger = new LedgerStoreFixture();
 
     @BeforeEach
     void bookAQuarter() {
