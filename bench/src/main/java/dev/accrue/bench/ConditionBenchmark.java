@@ -42,12 +42,13 @@ public class ConditionBenchmark {
             "mix_share", Map.entry("period.mix['pumps'] >= 0.30", Scope.EVENT_RULE),
             "net_sales_int", Map.entry("period.net_sales >= 100000", Scope.GATE),
             "sku_and_quantity", Map.entry("event.sku.startsWith('PMP-') && event.quantity > 0", Scope.EVENT_RULE),
-            "absent_growth", Map.entry("period.growth >= 0.10", Scope.GATE));
+            "absent_growth", Map.entry("period.growth >= 0.10", Scope.GATE),
+            "absent_with_has", Map.entry("has(event.deal_registration) && event.new_customer", Scope.EVENT_RULE));
 
     @Param({"PLANNER", "STANDARD"})
     public RuntimeKind runtime;
 
-    @Param({"family_in_list", "partner_type", "mix_share", "net_sales_int", "sku_and_quantity", "absent_growth"})
+    @Param({"family_in_list", "partner_type", "mix_share", "net_sales_int", "sku_and_quantity", "absent_growth", "absent_with_has"})
     public String condition;
 
     private Condition compiled;
@@ -63,12 +64,12 @@ public class ConditionBenchmark {
                 "map_compliant", true, "payment_terms_days", 30, "certifications", List.of("installer")));
         Map<String, Object> event = CelValues.map(Map.of("type", "sale", "line_id", "L-1", "sku", "PMP-200",
                 "product_family", "seals", "quantity", 4, "net_amount", new java.math.BigDecimal("1250.00"), "channel", "sell_through"));
-        // No growth: the partner has no year of history, so period.growth is absent and the condition false.
+        // No growth (no year of history) and no deal registration: the absent_* conditions are false.
         Map<String, Object> period = CelValues.map(Map.of("net_sales", new java.math.BigDecimal("135000.00"), "gross_sales", 140000,
                 "units", 420, "returns", 5000, "returns_rate", 0.0357, "mix", Map.of("pumps", 0.42, "valves", 0.33, "seals", 0.25),
                 "count", Map.of("sale", 380, "return", 12)));
         input = new ConditionInput(partner, event, Map.of(), period, Map.of());
-        boolean expected = !condition.equals("absent_growth");
+        boolean expected = !condition.startsWith("absent");
         if (compiled.test(input) != expected) throw new IllegalStateException(condition + " should be " + expected);
     }
 

@@ -52,7 +52,7 @@ public final class ConditionCompiler {
             return new CompileResult.Rejected<>(List.of(new ExpressionError(IssueMessages.notACondition(type.name()), 1, 1)));
         }
         try {
-            return new CompileResult.Compiled<>(new CelCondition(source, plan(checked.ast, scope), readsPeriod(checked.ast)));
+            return new CompileResult.Compiled<>(new CelCondition(source, plan(checked.ast, scope), readsPeriod(checked.ast), runtime));
         } catch (CelEvaluationException e) {
             return new CompileResult.Rejected<>(List.of(new ExpressionError("cannot be prepared for evaluation: " + e.getMessage(), 0, 0)));
         }
@@ -63,7 +63,7 @@ public final class ConditionCompiler {
         Checked checked = check(source, scope);
         if (checked.errors != null) return new CompileResult.Rejected<>(checked.errors);
         try {
-            return new CompileResult.Compiled<>(new CelValueExpression(source, plan(checked.ast, scope)));
+            return new CompileResult.Compiled<>(new CelValueExpression(source, plan(checked.ast, scope), runtime));
         } catch (CelEvaluationException e) {
             return new CompileResult.Rejected<>(List.of(new ExpressionError("cannot be prepared for evaluation: " + e.getMessage(), 0, 0)));
         }

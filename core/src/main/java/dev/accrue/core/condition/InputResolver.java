@@ -1,18 +1,26 @@
 package dev.accrue.core.condition;
 
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelVariableResolver;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Hands CEL the maps of a {@link ConditionInput} by name, without copying them into a new map per
- * evaluation. An absent map reads as empty, so a field of it is absent and the condition false.
+ * evaluation. An absent map reads as empty, so a field of it is absent and the condition false. For the
+ * planner runtime each map is wrapped in an {@link InputMap}, which it reads without walking it.
  */
 final class InputResolver implements CelVariableResolver {
-    private final ConditionInput input;
+    private static final CelType OPEN_MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
 
-    InputResolver(ConditionInput input) {
+    private final ConditionInput input;
+    private final boolean wrap;
+
+    InputResolver(ConditionInput input, RuntimeKind runtime) {
         this.input = input;
+        this.wrap = runtime == RuntimeKind.PLANNER;
     }
 
     @Override
@@ -26,8 +34,11 @@ final class InputResolver implements CelVariableResolver {
             default -> null;
         };
         if (value == null) {
-            return Variables.ALL.contains(name) ? Optional.of(Map.of()) : Optional.empty();
+            if (!Variables.ALL.contains(name)) return Optional.empty();
+            value = Map.of();
         }
-        return Optional.of(value);
+        if (!wrap) return Optional.of(value);
+        boolean measures = name.equals(Variables.PERIOD) || name.equals(Variables.PRIOR);
+        return Optional.of(new InputMap(value, measures ? CelEnvironments.MEASURES_TYPE : OPEN_MAP));
     }
 }

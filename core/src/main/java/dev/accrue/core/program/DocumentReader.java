@@ -7,13 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML or JSON document into a {@link YamlNode} tree with positions. A document whose first
@@ -66,14 +66,14 @@ final class DocumentReader {
                 faults.at(where.getLineNr(), where.getColumnNr(), "", "a document holds one program; a second one starts here");
             }
             return faults.any() ? null : root;
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark();
-            int line = mark != null ? mark.getLine() + 1 : e.getLocation().getLineNr();
-            int column = mark != null ? mark.getColumn() + 1 : e.getLocation().getColumnNr();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getOriginalMessage();
-            faults.at(line, column, "", "not valid YAML: " + problem + flowHint(lines, line));
-            return null;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                // SnakeYAML's own mark points at the offending character; Jackson's location at the node before it.
+                int line = yaml.getProblemMark().getLine() + 1;
+                String problem = yaml.getProblem() != null ? yaml.getProblem() : e.getOriginalMessage();
+                faults.at(line, yaml.getProblemMark().getColumn() + 1, "", "not valid YAML: " + problem + flowHint(lines, line));
+                return null;
+            }
             JsonLocation where = e.getLocation();
             faults.at(where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr(), "",
                     "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
@@ -156,11 +156,11 @@ final class DocumentReader {
         return new YamlNode.Scalar(line, column, kind, text, style);
     }
 
-    private void refuseAnchorsAndAliases(int line, int column, String path) {
+    private void refuseAnchorsAndAliases(int line, int column, String path) throws IOException {
         if (!(parser instanceof YAMLParser yaml)) return;
         if (yaml.isCurrentAlias()) {
             faults.at(line, column, path, "aliases (*name) are not supported in programs; write the value out");
-        } else if (yaml.getCurrentAnchor() != null) {
+        } else if (yaml.getObjectId() != null) { // the anchor of the current node
             faults.at(line, column, path, "anchors (&name) are not supported in programs; write the value out");
         }
     }
