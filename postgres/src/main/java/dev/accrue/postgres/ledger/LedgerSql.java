@@ -1,6 +1,9 @@
 package dev.accrue.postgres.ledger;
 
-/** The ledger store's SQL, kept as SQL. Arrays through {@code unnest} make each batch one statement per table. */
+/**
+ * The ledger store's SQL, kept as SQL. New rows go in by COPY; reads and the balance update take arrays
+ * through {@code unnest}, so each batch is one statement per table.
+ */
 final class LedgerSql {
     private LedgerSql() {}
 
@@ -36,16 +39,12 @@ final class LedgerSql {
             + " FROM ledger_transfers t LEFT JOIN ledger_pending_resolutions r ON r.pending_id = t.id"
             + " WHERE t.id = ANY (?::text[])";
 
-    static final String INSERT_TRANSFERS = """
-            INSERT INTO ledger_transfers (id, debit_account_id, credit_account_id, amount_minor, unit, kind, pending_id,
-                                          timeout_seconds, expires_at, linked, ts, code, program, partner, period, reference)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],
-                                 ?::bigint[], ?::text[]::timestamptz[], ?::boolean[], ?::text[]::timestamptz[], ?::text[],
-                                 ?::text[], ?::text[], ?::text[], ?::text[])""";
+    static final String COPY_TRANSFERS = """
+            COPY ledger_transfers (id, debit_account_id, credit_account_id, amount_minor, unit, kind, pending_id,
+                                   timeout_seconds, expires_at, linked, ts, code, program, partner, period, reference)
+            FROM STDIN""";
 
-    static final String INSERT_RESOLUTIONS = """
-            INSERT INTO ledger_pending_resolutions (pending_id, state, resolved_by, resolved_at)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[])""";
+    static final String COPY_RESOLUTIONS = "COPY ledger_pending_resolutions (pending_id, state, resolved_by, resolved_at) FROM STDIN";
 
     static final String UPDATE_BALANCES = """
             UPDATE ledger_balances AS b

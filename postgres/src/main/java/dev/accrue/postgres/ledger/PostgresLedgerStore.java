@@ -5,6 +5,7 @@ import static dev.accrue.postgres.ledger.LedgerRows.text;
 
 import dev.accrue.core.Invariants;
 import dev.accrue.core.ledger.Account;
+import dev.accrue.core.ledger.AccountCode;
 import dev.accrue.core.ledger.AccountFlag;
 import dev.accrue.core.ledger.AccountId;
 import dev.accrue.core.ledger.AccountResult;
@@ -19,6 +20,7 @@ import dev.accrue.core.ledger.StoredTransfer;
 import dev.accrue.core.ledger.Transfer;
 import dev.accrue.core.ledger.TransferId;
 import dev.accrue.core.ledger.TransferResult;
+import dev.accrue.core.ledger.UserData;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,9 +41,9 @@ import javax.sql.DataSource;
 
 /**
  * The ledger in PostgreSQL: a thin adapter around {@link LedgerBatch}. Each batch is one transaction:
- * lock the balances of every account it names (in id order, so concurrent batches cannot deadlock),
- * read the transfers it names, let the core decide, then write the new transfers, the resolved
- * pendings and the new balances with one multi-row statement each.
+ * lock the balances of every account it names (in one global order, so concurrent batches cannot
+ * deadlock), read the transfers it needs, let the core decide, then write the new transfers (COPY), the
+ * resolved pendings (COPY) and the new balances (one UPDATE).
  */
 public final class PostgresLedgerStore implements LedgerStore {
     /** Two batches may insert the same new id at once; the loser retries and then sees the winner's transfer. */
@@ -63,13 +65,23 @@ public final class PostgresLedgerStore implements LedgerStore {
         T run(Connection connection) throws SQLException;
     }
 
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run(Connection connection, int attempt) throws SQLException;
+    }
+
     private <T> T inTransaction(Work<T> work) {
+        return inTransaction((connection, attempt) -> work.run(connection));
+    }
+
+    /** Runs {@code work} in one transaction, again (with the attempt's number) after a conflict worth retrying. */
+    private <T> T inTransaction(Attempt<T> work) {
         SQLException last = null;
         for (int attempt = 1; attempt <= RETRY_MAX; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try {
-                    T result = work.run(connection);
+                    T result = work.run(connection, attempt);
                     connection.commit();
                     return result;
                 } catch (SQLException | RuntimeException e) {
@@ -132,22 +144,42 @@ public final class PostgresLedgerStore implements LedgerStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The first attempt assumes the batch's ids are new and reads only the pending transfers it resolves:
+     * an id that exists after all makes the insert fail on the primary key, and the second attempt then
+     * reads every id the batch names. So a fresh batch skips a thousand lookups, and a retried one costs
+     * one extra round.
+     *
+     * <p>The payees' balances are locked first and the company's (incentive expense, payable, paid: in
+     * every batch) last, each group in id order. All writers lock in that one order, so none deadlock, and
+     * the rows every batch needs are held only for the validation and the writes.
+     */
     @Override
     public List<TransferResult> createTransfers(List<Transfer> transfers) {
         if (transfers.isEmpty()) return List.of();
         LedgerBatch.requireSize(transfers.size(), LedgerBatch.TRANSFER_BATCH_SIZE_MAX, "transfers");
         TreeSet<AccountId> accountIds = new TreeSet<>();
-        Set<TransferId> transferIds = new HashSet<>();
+        Set<TransferId> batchIds = new HashSet<>();
+        Set<TransferId> pendingIds = new HashSet<>();
         for (Transfer transfer : transfers) {
             accountIds.add(transfer.debitAccountId());
             accountIds.add(transfer.creditAccountId());
-            transferIds.add(transfer.id());
-            if (transfer.pendingId() != null) transferIds.add(transfer.pendingId());
+            batchIds.add(transfer.id());
+            if (transfer.pendingId() != null) pendingIds.add(transfer.pendingId());
         }
-        return inTransaction(connection -> {
+        return inTransaction((connection, attempt) -> {
             Map<AccountId, Account> accounts = accounts(connection, accountIds);
-            Map<AccountId, Balance> balances = lockBalances(connection, accounts.keySet());
-            Map<TransferId, StoredTransfer> stored = selectTransfers(connection, transferIds);
+            List<AccountId> payees = new ArrayList<>();
+            List<AccountId> company = new ArrayList<>();
+            accounts.values().forEach(account -> (account.code().scope() == AccountCode.Scope.COMPANY ? company : payees).add(account.id()));
+            Map<AccountId, Balance> balances = lockBalances(connection, payees);
+            Set<TransferId> lookups = new HashSet<>(pendingIds);
+            if (attempt > 1) lookups.addAll(batchIds);
+            else lookups.removeAll(batchIds);
+            Map<TransferId, StoredTransfer> stored = lookups.isEmpty() ? Map.of() : selectTransfers(connection, lookups);
+            balances.putAll(lockBalances(connection, company));
             BatchOutcome outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, balances, stored), transfers);
             write(connection, outcome);
             return outcome.results();
@@ -180,7 +212,11 @@ public final class PostgresLedgerStore implements LedgerStore {
             accountIds.add(pending.transfer().creditAccountId());
         }
         Map<AccountId, Account> accounts = accounts(connection, accountIds);
-        Map<AccountId, Balance> balances = lockBalances(connection, accounts.keySet());
+        List<AccountId> payees = new ArrayList<>();
+        List<AccountId> company = new ArrayList<>();
+        accounts.values().forEach(account -> (account.code().scope() == AccountCode.Scope.COMPANY ? company : payees).add(account.id()));
+        Map<AccountId, Balance> balances = lockBalances(connection, payees);
+        balances.putAll(lockBalances(connection, company));
         // Read again under the locks: a post or void may have resolved a candidate meanwhile.
         Map<TransferId, StoredTransfer> pendings = selectTransfers(connection, candidates);
         BatchOutcome outcome = LedgerBatch.expire(new LedgerSnapshot(accounts, balances, pendings), now);
@@ -199,52 +235,28 @@ public final class PostgresLedgerStore implements LedgerStore {
         // Inserted in id order: two batches inserting the same new ids wait on each other in one order, not in a cycle.
         List<Transfer> transfers = new ArrayList<>(created);
         transfers.sort(Comparator.comparing(Transfer::id));
-        int size = transfers.size();
-        String[] id = new String[size], debit = new String[size], credit = new String[size], unit = new String[size], kind = new String[size],
-                pendingId = new String[size], expiresAt = new String[size], ts = new String[size], code = new String[size],
-                program = new String[size], partner = new String[size], period = new String[size], reference = new String[size];
-        Long[] amount = new Long[size], timeout = new Long[size];
-        Boolean[] linked = new Boolean[size];
-        for (int i = 0; i < size; i++) {
-            Transfer transfer = transfers.get(i);
-            id[i] = transfer.id().value();
-            debit[i] = transfer.debitAccountId().value();
-            credit[i] = transfer.creditAccountId().value();
-            amount[i] = transfer.amount().amountMinor();
-            unit[i] = transfer.amount().unit().code();
-            kind[i] = stored(transfer.kind());
-            pendingId[i] = transfer.pendingId() == null ? null : transfer.pendingId().value();
-            timeout[i] = transfer.timeoutSeconds();
-            expiresAt[i] = text(transfer.expiresAt());
-            linked[i] = transfer.linked();
-            ts[i] = text(transfer.timestamp());
-            code[i] = stored(transfer.code());
-            program[i] = transfer.userData().program() == null ? null : transfer.userData().program().value();
-            partner[i] = transfer.userData().partner();
-            period[i] = transfer.userData().period() == null ? null : transfer.userData().period().toString();
-            reference[i] = transfer.userData().reference();
+        CopyText rows = new CopyText(transfers.size());
+        for (Transfer transfer : transfers) {
+            UserData data = transfer.userData();
+            rows.add(transfer.id().value()).add(transfer.debitAccountId().value()).add(transfer.creditAccountId().value())
+                    .add(transfer.amount().amountMinor()).add(transfer.amount().unit().code()).add(stored(transfer.kind()))
+                    .add(transfer.pendingId() == null ? null : transfer.pendingId().value()).add(transfer.timeoutSeconds())
+                    .add(text(transfer.expiresAt())).add(transfer.linked()).add(text(transfer.timestamp())).add(stored(transfer.code()))
+                    .add(data.program() == null ? null : data.program().value()).add(data.partner())
+                    .add(data.period() == null ? null : data.period().toString()).add(data.reference())
+                    .endRow();
         }
-        try (PreparedStatement statement = connection.prepareStatement(LedgerSql.INSERT_TRANSFERS)) {
-            bind(statement, connection, id, debit, credit, amount, unit, kind, pendingId, timeout, expiresAt, linked, ts, code,
-                    program, partner, period, reference);
-            Invariants.check(statement.executeUpdate() == size, "every new transfer is inserted");
-        }
+        Invariants.check(rows.copyInto(connection, LedgerSql.COPY_TRANSFERS) == transfers.size(), "every new transfer is inserted");
     }
 
     private void insertResolutions(Connection connection, List<PendingResolution> resolutions) throws SQLException {
-        int size = resolutions.size();
-        String[] pendingId = new String[size], state = new String[size], resolvedBy = new String[size], resolvedAt = new String[size];
-        for (int i = 0; i < size; i++) {
-            PendingResolution resolution = resolutions.get(i);
-            pendingId[i] = resolution.pendingId().value();
-            state[i] = stored(resolution.state());
-            resolvedBy[i] = resolution.resolvedBy() == null ? null : resolution.resolvedBy().value();
-            resolvedAt[i] = text(resolution.resolvedAt());
+        CopyText rows = new CopyText(resolutions.size());
+        for (PendingResolution resolution : resolutions) {
+            rows.add(resolution.pendingId().value()).add(stored(resolution.state()))
+                    .add(resolution.resolvedBy() == null ? null : resolution.resolvedBy().value()).add(text(resolution.resolvedAt()))
+                    .endRow();
         }
-        try (PreparedStatement statement = connection.prepareStatement(LedgerSql.INSERT_RESOLUTIONS)) {
-            bind(statement, connection, pendingId, state, resolvedBy, resolvedAt);
-            statement.executeUpdate();
-        }
+        Invariants.check(rows.copyInto(connection, LedgerSql.COPY_RESOLUTIONS) == resolutions.size(), "every resolution is inserted");
     }
 
     private void updateBalances(Connection connection, Collection<Balance> balances) throws SQLException {

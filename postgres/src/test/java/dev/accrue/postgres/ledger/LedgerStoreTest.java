@@ -151,4 +151,13 @@ class LedgerStoreTest {
         assertThat(verification.pendingExpired()).isEqualTo(1);
         assertThat(verification.pendingOpen()).isEqualTo(1);
     }
+
+    @Test
+    void userDataWithTabsNewlinesAndBackslashesIsStoredAsGiven() {
+        Transfer transfer = move("back\\slash", EXPENSE, ACME, "1.00", 0)
+                .withUserData(new UserData(REBATE, "acme\\east", null, "line one\n\tline two \\N"));
+        ledger.create(transfer);
+
+        assertThat(ledger.store.lookupTransfers(Set.of(transfer.id())).get(transfer.id()).transfer()).isEqualTo(transfer);
+    }
 }
