@@ -22,7 +22,9 @@ import org.jdbi.v3.core.Jdbi;
  * does not exist a MISSING_REFERENCE.
  */
 public final class PartnerRepository {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            // The same number types as the API reads from a request (Long, BigDecimal), so equal attributes compare equal.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).enable(DeserializationFeature.USE_LONG_FOR_INTS);
     private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() {};
 
     private final Jdbi jdbi;

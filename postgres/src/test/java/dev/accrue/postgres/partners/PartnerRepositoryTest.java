@@ -37,7 +37,7 @@ class PartnerRepositoryTest {
 
     @Test
     void aPartnerReadsBackWithItsAttributesAsTheyWere() {
-        Map<String, Object> attributes = Map.of("map_compliant", true, "payment_terms_days", 30,
+        Map<String, Object> attributes = Map.of("map_compliant", true, "payment_terms_days", 30L,
                 "returns_rate", new BigDecimal("0.05"), "certifications", List.of("pumps"));
         partners.create(Partner.of("acme", "Acme", "distributor", "gold", null, attributes), author, JANUARY);
         Partner read = partners.partner("acme").orElseThrow();

@@ -1,0 +1,77 @@
+package dev.accrue.http;
+
+import dev.accrue.http.port.Stores;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The REST API under {@value #BASE}: Javalin on Jetty with virtual threads. Handlers are thin — parse,
+ * authorize, call one use case, render — and every error is a problem document.
+ */
+public final class ApiServer implements AutoCloseable {
+    public static final String BASE = "/api/v1";
+    static final String OPENAPI_RESOURCE = "/dev/accrue/http/openapi.json";
+
+    private final Javalin javalin;
+
+    private ApiServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /** Starts on {@code host}:{@code port} (port 0: any free port; see {@link #port()}). */
+    public static ApiServer start(String host, int port, Stores stores, Clock clock) {
+        Authentication authentication = new Authentication(stores.access());
+        ProgramRoutes programs = new ProgramRoutes(new ProgramService(stores.programs(), clock));
+        PartnerRoutes partners = new PartnerRoutes(new PartnerService(stores.partners(), clock), clock);
+        AccessRoutes access = new AccessRoutes(new AccessService(stores.access(), clock));
+        String openApi = openApi();
+        Javalin javalin = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = Limits.BODY_BYTES_MAX;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            Problems.register(config.routes);
+            config.routes.beforeMatched(BASE + "/*", authentication::authenticate);
+            config.routes.get(BASE + "/health", ctx -> health(ctx, stores));
+            config.routes.get(BASE + "/openapi.json", ctx -> ctx.contentType(Json.CONTENT_TYPE).result(openApi));
+            programs.register(config.routes);
+            partners.register(config.routes);
+            access.register(config.routes);
+        });
+        javalin.start();
+        return new ApiServer(javalin);
+    }
+
+    private static void health(io.javalin.http.Context ctx, Stores stores) {
+        try {
+            stores.access().userCount();
+            Json.respond(ctx, 200, Map.of("status", "ok", "database", "up"));
+        } catch (RuntimeException e) {
+            Json.respond(ctx, 503, Map.of("status", "unavailable", "database", "down"));
+        }
+    }
+
+    private static String openApi() {
+        try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("the OpenAPI document is missing from the jar: " + OPENAPI_RESOURCE);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

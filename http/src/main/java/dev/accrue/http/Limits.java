@@ -1,0 +1,31 @@
+package dev.accrue.http;
+
+/** Limits on what a request may carry. Exceeding one is a 4xx that names the limit. */
+public final class Limits {
+    /** Bytes in one request body (Jetty refuses more with 413). */
+    public static final long BODY_BYTES_MAX = 1024 * 1024;
+    /** Items on one page of a list; a request may ask for fewer with {@code limit}. */
+    public static final int PAGE_SIZE_MAX = 200;
+    public static final int PAGE_SIZE_DEFAULT = 50;
+    /** Programs listed by {@code GET /programs}, and versions listed for one program. */
+    public static final int PROGRAMS_LISTED_MAX = 1_000;
+    public static final int VERSIONS_LISTED_MAX = 1_000;
+    /** Characters in a name (partner, user) or a key label. */
+    public static final int NAME_LENGTH_MAX = 200;
+    /** Characters in a partner id (a slug: letters, digits, '.', '_', '-'). */
+    public static final int PARTNER_ID_LENGTH_MAX = 80;
+    /** Characters in a partner type or tier. */
+    public static final int TYPE_LENGTH_MAX = 40;
+    /** Attributes of one partner version, characters in an attribute name, bytes of all attributes as JSON. */
+    public static final int ATTRIBUTES_MAX = 100;
+    public static final int ATTRIBUTE_NAME_LENGTH_MAX = 64;
+    public static final int ATTRIBUTES_JSON_BYTES_MAX = 16 * 1024;
+    /** Nesting of lists and objects inside an attribute value. */
+    public static final int ATTRIBUTE_DEPTH_MAX = 4;
+    /** Steps followed up a partner's parent chain when checking for a cycle; deeper chains are refused. */
+    public static final int PARENT_DEPTH_MAX = 16;
+    /** Validation errors listed in one problem. */
+    public static final int ERRORS_LISTED_MAX = 100;
+
+    private Limits() {}
+}
