@@ -137,6 +137,19 @@ class LedgerBatchTest {
     }
 
     @Test
+    void aFailedChainUndoesAPendingTransferItCreatedAndPosted() {
+        Transfer accrual = accrual("a1", ACME, "10.00", 0).withLinked(true);
+        Transfer post = Transfer.postPending(id("p1"), accrual, usd("10.00"), at(1)).withLinked(true);
+        Transfer overdraft = move("x1", PAYABLE, PAID, "0.01", 2);
+
+        assertThat(create(accrual, post, overdraft)).containsExactly(LINKED_EVENT_FAILED, LINKED_EVENT_FAILED, EXCEEDS_CREDITS);
+
+        assertThat(store.lookupTransfers(Set.of(id("a1"), id("p1")))).isEmpty();
+        assertThat(balance(ACME)).isEqualTo(Balance.zero(ACME.id(), USD));
+        assertThat(create(accrual.withLinked(false))).containsExactly(OK);
+    }
+
+    @Test
     void aLinkedChainLeftOpenAtTheEndOfTheBatchFails() {
         assertThat(create(move("c1", EXPENSE, ACME, "1.00", 0).withLinked(true), move("c2", EXPENSE, BETA, "1.00", 0).withLinked(true)))
                 .containsExactly(LINKED_EVENT_FAILED, LINKED_EVENT_CHAIN_OPEN);
