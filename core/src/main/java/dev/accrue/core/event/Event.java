@@ -16,7 +16,7 @@ public record Event(String id, String type, Instant occurredAt, String partnerId
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        data = Map.copyOf(data);
+        data = data instanceof DataMap ? data : Map.copyOf(data);   // the parser's maps are immutable already
     }
 
     /** Orders events by time, ties by id: the order budgets are spent in. */

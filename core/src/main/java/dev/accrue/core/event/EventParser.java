@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.accrue.core.Invariants;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +43,22 @@ public final class EventParser {
     private static final String KNOWN_TYPES = String.join(", ", new TreeSet<>(EventTypes.REQUIRED_FIELDS.keySet()));
     /** Jackson's own messages can quote input; a report needs the start of them only. */
     private static final int SYNTAX_MESSAGE_LENGTH_MAX = 160;
-    /** Data fields whose values repeat across many events; pooling them saves an allocation per value. */
-    private static final Set<String> POOLED_FIELDS =
-            Set.of("product_family", "sku", "channel", "rep_id", "metric", "milestone", "campaign", "code");
+    /**
+     * Data fields with few distinct values repeated across many events; pooling them saves an allocation per
+     * value. Ids of partners, reps and customers have too many values to gain from it (see {@link StringPool}).
+     */
+    private static final Set<String> POOLED_FIELDS = Set.of("product_family", "sku", "channel", "metric", "milestone", "campaign");
+    // How a data field is read; one lookup per field instead of one per rule.
+    private static final byte AMOUNT = 1;
+    private static final byte INTEGER = 2;
+    private static final byte CURRENCY = 3;
+    private static final byte POOLED = 4;
 
     private final JsonFactory factory;
     private final StringPool pool;
     private final FieldCollector dataFields = new FieldCollector();
     private final Set<String> validCurrencies = new HashSet<>();
+    private final Map<String, Byte> fieldKinds = fieldKinds();
 
     public EventParser() {
         factory = JsonFactory.builder()
@@ -58,6 +68,8 @@ public final class EventParser {
                         .build())
                 .build();
         pool = new StringPool(new TreeSet<>(EventTypes.REQUIRED_FIELDS.keySet()));
+        Invariants.check(factory.isEnabled(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES),
+                "field names are canonical, so FieldCollector finds a repeated name by identity");
     }
 
     /** Parses one event, as an API request body carries it (it may span lines). */
@@ -156,7 +168,7 @@ public final class EventParser {
                 case "partner" -> {
                     if (partnerSeen) throw new InputFault(name, "each field once", "it twice");
                     partnerSeen = true;
-                    partnerId = parser.currentToken() == JsonToken.VALUE_NULL ? null : text(parser, name, PARTNER_ID_LENGTH_MAX, pool);
+                    partnerId = parser.currentToken() == JsonToken.VALUE_NULL ? null : text(parser, name, PARTNER_ID_LENGTH_MAX, null);
                 }
                 case "data" -> data = once(data, name, data(parser));
                 default -> throw new InputFault(name, FIELDS_EXPECTED, "an unknown field");
@@ -233,10 +245,23 @@ public final class EventParser {
 
     private Object dataValue(JsonParser parser, String key) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NULL) return null;
-        if (EventTypes.AMOUNT_FIELDS.contains(key)) return amount(parser);
-        if (EventTypes.INTEGER_FIELDS.contains(key)) return integer(parser);
-        if (key.equals(EventTypes.CURRENCY_FIELD)) return currency(parser);
-        return JsonValues.read(parser, 1, POOLED_FIELDS.contains(key) ? pool : null);
+        Byte kind = fieldKinds.get(key);
+        if (kind == null) return JsonValues.read(parser, 1, null);
+        return switch (kind) {
+            case AMOUNT -> amount(parser);
+            case INTEGER -> integer(parser);
+            case CURRENCY -> currency(parser);
+            default -> JsonValues.read(parser, 1, pool);
+        };
+    }
+
+    private static Map<String, Byte> fieldKinds() {
+        Map<String, Byte> kinds = new HashMap<>();
+        POOLED_FIELDS.forEach(field -> kinds.put(field, POOLED));
+        EventTypes.INTEGER_FIELDS.forEach(field -> kinds.put(field, INTEGER));
+        EventTypes.AMOUNT_FIELDS.forEach(field -> kinds.put(field, AMOUNT));
+        kinds.put(EventTypes.CURRENCY_FIELD, CURRENCY);
+        return kinds;
     }
 
     private static BigDecimal amount(JsonParser parser) throws IOException {
