@@ -254,7 +254,7 @@ final class ActivityWriter {
         }
         if (serialized && (partner.type == PartnerType.DEALER || partner.type == PartnerType.END_CUSTOMER)) {
             for (long serial = firstSerial; serial <= serialNumbers; serial++) {
-                if (random.nextBoolean()) schedule(day + 1 + random.nextInt(30), SERIAL, partner.index, serial, 0, 0);
+                if (random.nextInt(4) == 0) schedule(day + 1 + random.nextInt(30), SERIAL, partner.index, serial, 0, 0);
             }
         }
     }
