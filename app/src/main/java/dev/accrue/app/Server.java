@@ -48,6 +48,10 @@ final class Server implements AutoCloseable {
         return database;
     }
 
+    java.util.List<String> routes() {
+        return api.routes();
+    }
+
     int port() {
         return api.port();
     }

@@ -6,7 +6,6 @@ import dev.accrue.http.port.Actor;
 import dev.accrue.http.port.ApiKey;
 import dev.accrue.http.port.Role;
 import dev.accrue.http.port.User;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +25,7 @@ final class AccessRoutes {
         this.access = access;
     }
 
-    void register(RoutesConfig routes) {
+    void register(RouteTable routes) {
         routes.get(ApiServer.BASE + "/me", this::me);
         routes.post(ApiServer.BASE + "/users", this::createUser);
         routes.get(ApiServer.BASE + "/users", this::users);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +19,11 @@ public final class ApiServer implements AutoCloseable {
     static final String OPENAPI_RESOURCE = "/dev/accrue/http/openapi.json";
 
     private final Javalin javalin;
+    private final List<String> routes;
 
-    private ApiServer(Javalin javalin) {
+    private ApiServer(Javalin javalin, List<String> routes) {
         this.javalin = javalin;
+        this.routes = routes;
     }
 
     /** Starts on {@code host}:{@code port} (port 0: any free port; see {@link #port()}). */
@@ -29,23 +33,27 @@ public final class ApiServer implements AutoCloseable {
         PartnerRoutes partners = new PartnerRoutes(new PartnerService(stores.partners(), clock), clock);
         AccessRoutes access = new AccessRoutes(new AccessService(stores.access(), clock));
         String openApi = openApi();
+        List<String> registered = new ArrayList<>();
         Javalin javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = Limits.BODY_BYTES_MAX;
+            config.http.prefer405over404 = true;
             config.jetty.host = host;
             config.jetty.port = port;
             Problems.register(config.routes);
             config.routes.beforeMatched(BASE + "/*", authentication::authenticate);
-            config.routes.get(BASE + "/health", ctx -> health(ctx, stores));
-            config.routes.get(BASE + "/openapi.json", ctx -> ctx.contentType(Json.CONTENT_TYPE).result(openApi));
-            programs.register(config.routes);
-            partners.register(config.routes);
-            access.register(config.routes);
+            RouteTable table = new RouteTable(config.routes);
+            table.get(BASE + "/health", ctx -> health(ctx, stores));
+            table.get(BASE + "/openapi.json", ctx -> ctx.contentType(Json.CONTENT_TYPE).result(openApi));
+            programs.register(table);
+            partners.register(table);
+            access.register(table);
+            registered.addAll(table.registered());
         });
         javalin.start();
-        return new ApiServer(javalin);
+        return new ApiServer(javalin, List.copyOf(registered));
     }
 
     private static void health(io.javalin.http.Context ctx, Stores stores) {
@@ -64,6 +72,11 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every route as "METHOD /path" (path parameters as {name}), for holding the OpenAPI document true. */
+    public List<String> routes() {
+        return routes;
     }
 
     public int port() {

@@ -1,7 +1,6 @@
 package dev.accrue.http;
 
 import dev.accrue.core.partner.Partner;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +18,7 @@ final class PartnerRoutes {
         this.clock = clock;
     }
 
-    void register(RoutesConfig routes) {
+    void register(RouteTable routes) {
         routes.post(ApiServer.BASE + "/partners", this::create);
         routes.put(ApiServer.BASE + "/partners/{id}", this::change);
         routes.get(ApiServer.BASE + "/partners", this::list);

@@ -17,7 +17,7 @@ final class Problems {
 
     static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
-        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e, ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             render(ctx, new ApiException(500, "internal", "Internal error",
@@ -37,11 +37,11 @@ final class Problems {
         return type != null && type.startsWith(Json.PROBLEM_CONTENT_TYPE);
     }
 
-    private static ApiException fromJavalin(HttpResponseException e) {
+    private static ApiException fromJavalin(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
             case 413 -> new ApiException(413, "too-large", "Request body too large",
                     "a request body is at most " + Limits.BODY_BYTES_MAX + " bytes", List.of());
-            case 404 -> ApiException.notFound("the path");
+            case 404 -> ApiException.notFound("the path " + ctx.path());
             case 405 -> new ApiException(405, "method-not-allowed", "Method not allowed", e.getMessage(), List.of());
             default -> new ApiException(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), List.of());
         };

@@ -1,7 +1,6 @@
 package dev.accrue.http;
 
 import dev.accrue.http.port.ProgramVersion;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,7 +17,7 @@ final class ProgramRoutes {
         this.programs = programs;
     }
 
-    void register(RoutesConfig routes) {
+    void register(RouteTable routes) {
         routes.post(ApiServer.BASE + "/programs", this::publish);
         routes.get(ApiServer.BASE + "/programs", this::list);
         routes.get(ApiServer.BASE + "/programs/{id}", this::get);

@@ -66,7 +66,11 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgres.Builder builder() {
+        // zonky unpacks the binaries into one shared temporary folder; one per user, so that another user's
+        // folder (created with their permissions) never stands in the way.
+        Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "accrue-pg-" + System.getProperty("user.name"));
         return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(binaries.toFile())
                 .setPGStartupWait(STARTUP_WAIT)
                 // C collation: byte order, the same on every machine.
                 .setLocaleConfig("locale", "C");

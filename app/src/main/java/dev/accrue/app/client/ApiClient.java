@@ -37,7 +37,7 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
-            throw new ApiUnreachable("cannot reach " + baseUrl + ": " + e.getMessage(), e);
+            throw new ApiUnreachable("cannot reach " + baseUrl + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiUnreachable("interrupted while calling " + baseUrl, e);

@@ -1,0 +1,31 @@
+package dev.accrue.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accrue.http.port.Role;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PermissionTest {
+    /** The whole table, written out: role, permission, granted. */
+    static Stream<Arguments> table() {
+        Object[][] rows = {
+                // role               PROGRAMS_READ PROGRAMS_WRITE PARTNERS_READ_ALL PARTNERS_WRITE USERS_MANAGE
+                {Role.ADMIN,           true,  true,  true,  true,  true},
+                {Role.PROGRAM_MANAGER, true,  true,  true,  false, false},
+                {Role.CHANNEL_MANAGER, true,  false, true,  true,  false},
+                {Role.FINANCE,         true,  false, true,  false, false},
+                {Role.PARTNER,         true,  false, false, false, false},
+        };
+        return Stream.of(rows).flatMap(row -> Stream.of(Permission.values())
+                .map(permission -> Arguments.of(row[0], permission, row[1 + permission.ordinal()])));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @MethodSource("table")
+    void eachRoleHasExactlyThePermissionsOfTheTable(Role role, Permission permission, boolean granted) {
+        assertThat(Permission.granted(role, permission)).isEqualTo(granted);
+    }
+}
