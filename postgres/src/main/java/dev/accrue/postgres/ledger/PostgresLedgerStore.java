@@ -147,14 +147,17 @@ public final class PostgresLedgerStore implements LedgerStore {
     /**
      * {@inheritDoc}
      *
-     * <p>The first attempt assumes the batch's ids are new and reads only the pending transfers it resolves:
-     * an id that exists after all makes the insert fail on the primary key, and the second attempt then
-     * reads every id the batch names. So a fresh batch skips a thousand lookups, and a retried one costs
-     * one extra round.
+     * <p>Payee balances are locked first, in id order, and the company's (incentive expense, payable,
+     * paid: named by nearly every batch) last, in id order. Every writer locks in that one order, so none
+     * deadlock.
      *
-     * <p>The payees' balances are locked first and the company's (incentive expense, payable, paid: in
-     * every batch) last, each group in id order. All writers lock in that one order, so none deadlock, and
-     * the rows every batch needs are held only for the validation and the writes.
+     * <p>The first attempt is optimistic twice over. It assumes the batch's ids are new and reads only the
+     * pending transfers the batch resolves; an id that exists after all fails the insert on the primary
+     * key. And it decides against the company balances as last committed, writes the transfers, and only
+     * then locks the company rows and decides again with their current values: if anything came out
+     * differently it gives up. Either way the next attempt is pessimistic: it reads every id the batch
+     * names and locks the company rows before deciding. So the rows every batch needs are held only for
+     * the balance update and the commit, and concurrent batches overlap everything else.
      */
     @Override
     public List<TransferResult> createTransfers(List<Transfer> transfers) {
@@ -170,18 +173,36 @@ public final class PostgresLedgerStore implements LedgerStore {
             if (transfer.pendingId() != null) pendingIds.add(transfer.pendingId());
         }
         return inTransaction((connection, attempt) -> {
+            boolean optimistic = attempt == 1;
             Map<AccountId, Account> accounts = accounts(connection, accountIds);
             List<AccountId> payees = new ArrayList<>();
             List<AccountId> company = new ArrayList<>();
             accounts.values().forEach(account -> (account.code().scope() == AccountCode.Scope.COMPANY ? company : payees).add(account.id()));
             Map<AccountId, Balance> balances = lockBalances(connection, payees);
             Set<TransferId> lookups = new HashSet<>(pendingIds);
-            if (attempt > 1) lookups.addAll(batchIds);
-            else lookups.removeAll(batchIds);
+            if (optimistic) lookups.removeAll(batchIds);
+            else lookups.addAll(batchIds);
             Map<TransferId, StoredTransfer> stored = lookups.isEmpty() ? Map.of() : selectTransfers(connection, lookups);
-            balances.putAll(lockBalances(connection, company));
-            BatchOutcome outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, balances, stored), transfers);
-            write(connection, outcome);
+            Map<AccountId, Balance> companyBalances = optimistic
+                    ? selectBalances(connection, LedgerSql.SELECT_BALANCES, company) : lockBalances(connection, company);
+            Map<AccountId, Balance> all = new HashMap<>(balances);
+            all.putAll(companyBalances);
+            BatchOutcome outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, all, stored), transfers);
+            if (optimistic && !outcome.changesNothing()) {
+                insertRows(connection, outcome);
+                Map<AccountId, Balance> lockedCompany = lockBalances(connection, company);
+                if (!lockedCompany.equals(companyBalances)) {
+                    all.putAll(lockedCompany);
+                    BatchOutcome decidedAgain = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, all, stored), transfers);
+                    if (!decidedAgain.results().equals(outcome.results())) {
+                        throw new SQLException("company balances changed the outcome; deciding again under lock", "40001");
+                    }
+                    outcome = decidedAgain;
+                }
+                updateBalances(connection, outcome.balancesChanged().values());
+            } else {
+                write(connection, outcome);
+            }
             return outcome.results();
         });
     }
@@ -226,9 +247,13 @@ public final class PostgresLedgerStore implements LedgerStore {
 
     private void write(Connection connection, BatchOutcome outcome) throws SQLException {
         if (outcome.changesNothing()) return;
+        insertRows(connection, outcome);
+        updateBalances(connection, outcome.balancesChanged().values());
+    }
+
+    private void insertRows(Connection connection, BatchOutcome outcome) throws SQLException {
         if (!outcome.created().isEmpty()) insertTransfers(connection, outcome.created());
         if (!outcome.resolutions().isEmpty()) insertResolutions(connection, outcome.resolutions());
-        updateBalances(connection, outcome.balancesChanged().values());
     }
 
     private void insertTransfers(Connection connection, List<Transfer> created) throws SQLException {

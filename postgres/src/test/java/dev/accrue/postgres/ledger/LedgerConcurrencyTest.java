@@ -93,6 +93,25 @@ class LedgerConcurrencyTest {
     }
 
     @Test
+    void concurrentPaymentsNeverTakePayableBelowZero() throws Exception {
+        // Payable holds 100.00; sixteen writers each pay 20.00 at once: exactly five are paid, 100.00 in all.
+        ledger.create(move("e1", EXPENSE, ACME, "100.00", 0), move("m1", ACME, PAYABLE, "100.00", 1));
+        List<Callable<CreateTransferResult>> payments = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            Transfer payment = move("pay" + i, PAYABLE, PAID, "20.00", 2);
+            payments.add(() -> ledger.create(payment).get(0));
+        }
+
+        List<CreateTransferResult> results = race(payments);
+
+        assertThat(results).filteredOn(result -> result == OK).hasSize(5);
+        assertThat(results).filteredOn(result -> result == EXCEEDS_CREDITS).hasSize(WRITERS - 5);
+        assertThat(ledger.balance(PAYABLE)).isEqualTo(new Balance(PAYABLE.id(), USD, 0, 10_000, 0, 10_000));
+        assertThat(ledger.balance(PAID).creditsPostedMinor()).isEqualTo(10_000);
+        assertThat(ledger.verifier.verify().differences()).isEmpty();
+    }
+
+    @Test
     void theSameNewIdWrittenByManyAtOnceIsAppliedOnceAndOtherContentIsRefused() throws Exception {
         // Half the writers send 10.00 to acme, the other half 10.00 to beta, all under the id "same".
         // The accounts differ, so the locks do not order them: the unique key and a retry do.
