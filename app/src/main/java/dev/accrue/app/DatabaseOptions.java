@@ -16,18 +16,8 @@ final class DatabaseOptions {
                     + PASSWORD_VARIABLE + " give the credentials if the URL does not.")
     String url;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The embedded database's folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "DIR", description = "The embedded database's folder (default: ~/.accrue/data).")
     Path data;
-
-    private final Path defaultData;
-
-    DatabaseOptions() {
-        this(Database.defaultDataDirectory());
-    }
-
-    DatabaseOptions(Path defaultData) {
-        this.defaultData = defaultData;
-    }
 
     /** Opens (and migrates) the database these options name. */
     Database open() {
@@ -35,6 +25,6 @@ final class DatabaseOptions {
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
             return Database.external(jdbcUrl, System.getenv(USER_VARIABLE), System.getenv(PASSWORD_VARIABLE));
         }
-        return Database.embedded(data != null ? data : defaultData);
+        return Database.embedded(data != null ? data : Database.defaultDataDirectory());
     }
 }

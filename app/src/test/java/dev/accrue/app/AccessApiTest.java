@@ -35,6 +35,16 @@ class AccessApiTest {
     }
 
     @Test
+    void anUnknownPathIsA404AndAnUnknownMethodA405Problem() {
+        ApiFixture.Reply path = api.get("/nowhere", api.adminKey);
+        assertThat(path.status()).isEqualTo(404);
+        assertThat(path.json().get("detail").asText()).contains("/api/v1/nowhere");
+        ApiFixture.Reply method = api.call("DELETE", "/partners/any", api.adminKey, null, null);
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void meNamesTheActorBehindTheKey() {
         String key = api.keyFor("partner-me", Role.PARTNER, "acme");
         JsonNode me = api.get("/me", key).json();

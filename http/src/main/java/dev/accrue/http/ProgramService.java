@@ -43,7 +43,7 @@ final class ProgramService {
             throw ApiException.invalid("the program has " + errors.size() + " error" + (errors.size() == 1 ? "" : "s"), errors);
         }
         Program program = parsed.program();
-        String sha256 = ApiKeys.sha256(parsed.canonicalJson());
+        String sha256 = Sha256.hex(parsed.canonicalJson());
         for (int attempt = 1; attempt <= APPEND_ATTEMPTS_MAX; attempt++) {
             Optional<ProgramVersion> latest = store.latest(program.id().value());
             if (latest.isPresent() && latest.get().canonicalSha256().equals(sha256)) return new Published(latest.get(), false);
