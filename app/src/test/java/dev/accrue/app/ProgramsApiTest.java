@@ -69,6 +69,28 @@ class ProgramsApiTest {
     }
 
     @Test
+    void theSameNewProgramPostedByManyAtOnceBecomesOneVersion() throws Exception {
+        String yaml = example("dealer-volume-incremental.yaml");
+        int posters = 6;
+        java.util.List<java.util.concurrent.Future<ApiFixture.Reply>> replies = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(posters)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < posters; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return postYaml(yaml);
+                }));
+            }
+            start.countDown();
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var reply : replies) statuses.add(reply.get().status());
+        assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+        String id = replies.get(0).get().json().get("program").asText();
+        assertThat(api.get("/programs/" + id, api.adminKey).json().get("versions")).hasSize(1);
+    }
+
+    @Test
     void anInvalidProgramIsA422ProblemListingEveryError() {
         ApiFixture.Reply reply = postYaml("program: broken\nname: Broken\nkind: rebate\ncurrency: USD\nsurprise: 1\n");
         assertThat(reply.status()).isEqualTo(422);
