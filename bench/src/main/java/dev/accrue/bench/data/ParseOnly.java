@@ -6,6 +6,7 @@ import dev.accrue.core.event.EventSink;
 import dev.accrue.core.event.LineError;
 import dev.accrue.core.event.ReadCounts;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.io.Reader;
@@ -17,10 +18,12 @@ import java.util.Locale;
 /**
  * The baseline of the simulate benchmark: reads an event file with the production parser, builds every
  * {@link Event} and drops it, and prints how long that took.
- * {@code java -Xmx4g -cp bench/target/benchmarks.jar dev.accrue.bench.data.ParseOnly /tmp/accrue-bench/events.jsonl [--runs 3]}
+ * {@code java -Xmx4g -cp bench/target/benchmarks.jar dev.accrue.bench.data.ParseOnly /tmp/accrue-bench/events.jsonl [--runs 3] [--input bytes|chars]}.
+ * It reads UTF-8 bytes ({@link EventParser#read(InputStream, EventSink)}) unless told {@code --input chars}
+ * ({@link EventParser#read(Reader, EventSink)}); compare the simulator with the path it uses.
  */
 public final class ParseOnly {
-    private static final String USAGE = "usage: ParseOnly EVENTS_FILE [--runs 1]";
+    private static final String USAGE = "usage: ParseOnly EVENTS_FILE [--runs 1] [--input bytes|chars]";
     private static final int ERRORS_SHOWN_MAX = 10;
     /** CPU time of the parsing thread, beside wall time: on a shared machine the two differ. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -32,19 +35,31 @@ public final class ParseOnly {
         if (arguments == null) System.exit(2);
         Path file = Path.of(arguments.text("0", null));
         int runs = arguments.integer("runs", 1);
+        String input = arguments.text("input", "bytes");
+        if (!input.equals("bytes") && !input.equals("chars")) {
+            System.err.println("--input is bytes (EventParser.read(InputStream, …), the default) or chars (read(Reader, …))\n" + USAGE);
+            System.exit(2);
+        }
+        boolean bytes = input.equals("bytes");
         for (int run = 1; run <= runs; run++) {
             long started = System.nanoTime();
             long cpuStarted = THREADS.getCurrentThreadCpuTime();
             Tally tally = new Tally();
             ReadCounts counts;
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                counts = new EventParser().read(reader, tally);
+            if (bytes) {
+                try (InputStream stream = Files.newInputStream(file)) {
+                    counts = new EventParser().read(stream, tally);
+                }
+            } else {
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    counts = new EventParser().read(reader, tally);
+                }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
-            System.out.printf(Locale.ROOT, "run %d: %,d events, %,d errors, %,d lines in %.2f s = %,.0f events/s"
+            System.out.printf(Locale.ROOT, "run %d (%s): %,d events, %,d errors, %,d lines in %.2f s = %,.0f events/s"
                             + " (parsing thread's CPU %.2f s; checksum %d)%n",
-                    run, counts.events(), counts.errors(), counts.lines(), seconds, counts.events() / seconds, cpuSeconds, tally.checksum);
+                    run, input, counts.events(), counts.errors(), counts.lines(), seconds, counts.events() / seconds, cpuSeconds, tally.checksum);
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.accrue.core.Invariants;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -93,21 +94,61 @@ public final class EventParser {
      * order; nothing is held beyond the current line.
      */
     public ReadCounts read(Reader reader, EventSink sink) {
-        long[] counts = new long[2];
+        Tally tally = new Tally(sink);
         long lines = JsonLines.forEach(reader, (chars, offset, length, lineNumber) -> {
-            Object parsed = parseInternal(chars, offset, length, lineNumber);
+            JsonParser parser;
+            try {
+                parser = factory.createParser(chars, offset, length);
+            } catch (IOException impossible) {
+                throw new IllegalStateException("an in-memory parser cannot fail to open", impossible);
+            }
+            tally.take(parseWith(parser, lineNumber));
+        }, tally::overlong);
+        return new ReadCounts(lines, tally.events, tally.errors);
+    }
+
+    /**
+     * {@link #read(Reader, EventSink)} for UTF-8 bytes, the faster way to read a file: no decoding to chars
+     * first (see {@link Utf8Lines}). JSON text exchanged between systems is UTF-8 (RFC 8259).
+     */
+    public ReadCounts read(InputStream utf8, EventSink sink) {
+        Tally tally = new Tally(sink);
+        long lines = Utf8Lines.forEach(utf8, (bytes, offset, length, lineNumber) -> {
+            JsonParser parser;
+            try {
+                parser = factory.createParser(bytes, offset, length);
+            } catch (IOException impossible) {
+                throw new IllegalStateException("an in-memory parser cannot fail to open", impossible);
+            }
+            tally.take(parseWith(parser, lineNumber));
+        }, tally::overlong);
+        return new ReadCounts(lines, tally.events, tally.errors);
+    }
+
+    /** Counts what a stream gave and passes it on. */
+    private static final class Tally {
+        private final EventSink sink;
+        long events;
+        long errors;
+
+        Tally(EventSink sink) {
+            this.sink = sink;
+        }
+
+        void take(Object parsed) {
             if (parsed instanceof Event event) {
-                counts[0]++;
+                events++;
                 sink.event(event);
             } else {
-                counts[1]++;
+                errors++;
                 sink.error((LineError) parsed);
             }
-        }, lineNumber -> {
-            counts[1]++;
-            sink.error(overlong(lineNumber));
-        });
-        return new ReadCounts(lines, counts[0], counts[1]);
+        }
+
+        void overlong(long lineNumber) {
+            errors++;
+            sink.error(EventParser.overlong(lineNumber));
+        }
     }
 
     /** Reads all of {@code reader}: the good events and the refused lines. */
@@ -134,9 +175,16 @@ public final class EventParser {
 
     /** The event, or the LineError that refuses it. */
     private Object parseInternal(char[] chars, int offset, int length, long lineNumber) {
-        JsonParser parser = null;
         try {
-            parser = factory.createParser(chars, offset, length);
+            return parseWith(factory.createParser(chars, offset, length), lineNumber);
+        } catch (IOException impossible) {
+            return new LineError(lineNumber, "", "valid JSON", String.valueOf(impossible.getMessage()));
+        }
+    }
+
+    /** Reads one event with {@code parser}, which it closes; the event, or the LineError that refuses it. */
+    private Object parseWith(JsonParser parser, long lineNumber) {
+        try {
             return readEvent(parser);
         } catch (InputFault fault) {
             return fault.at(lineOf(parser, lineNumber));

@@ -260,6 +260,51 @@ class EventParserTest {
     }
 
     @Test
+    void readsUtf8BytesWithTheSameResultsAsChars() {
+        String input = "\uFEFF" + GOOD_SALE + "\n"
+                + line("sale", "\"line_id\":\"L\",\"net_amount\":1.5") + "\r\n"
+                + "\n"
+                + line("seller.activated", "\"note\":\"café ☕\"") + "\n"
+                + GOOD_SALE.replace("\"a1\"", "\"a2\"") + " xyz";
+        EventBatch fromChars = parser.readAll(new StringReader(input));
+
+        List<Event> events = new java.util.ArrayList<>();
+        List<LineError> errors = new java.util.ArrayList<>();
+        ReadCounts counts = new EventParser().read(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new EventSink() {
+            @Override
+            public void event(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void error(LineError error) {
+                errors.add(error);
+            }
+        });
+
+        assertThat(events).isEqualTo(fromChars.events());
+        assertThat(errors).isEqualTo(fromChars.errors());
+        assertThat(events.get(1).data()).containsEntry("note", "café ☕");
+        assertThat(counts).isEqualTo(new ReadCounts(5, 2, 2));
+    }
+
+    @Test
+    void refusesBytesThatAreNotUtf8() {
+        byte[] latin1 = line("seller.activated", "\"note\":\"café\"").getBytes(StandardCharsets.ISO_8859_1);
+        List<LineError> errors = new java.util.ArrayList<>();
+        new EventParser().read(new java.io.ByteArrayInputStream(latin1), new EventSink() {
+            @Override
+            public void event(Event event) {}
+
+            @Override
+            public void error(LineError error) {
+                errors.add(error);
+            }
+        });
+        assertThat(errors).singleElement().satisfies(error -> assertThat(error.found()).contains("Invalid UTF-8"));
+    }
+
+    @Test
     void refusesALineLongerThanTheLineLimitAndGoesOn() {
         String huge = line("seller.activated", "\"note\":\"" + "n".repeat(JsonLines.LINE_LENGTH_MAX) + "\"");
         EventBatch batch = parser.readAll(new StringReader(huge + "\n" + GOOD_SALE + "\n"));
