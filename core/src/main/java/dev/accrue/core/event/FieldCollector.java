@@ -11,10 +11,13 @@ import java.util.Map;
 final class FieldCollector {
     private Object[] keysAndValues = new Object[16];
     private int size;
+    /** Bit (hash mod 64) set for each name added. */
+    private long namesSeen;
 
     void clear() {
         for (int i = 0; i < size * 2; i++) keysAndValues[i] = null;
         size = 0;
+        namesSeen = 0;
     }
 
     int size() {
@@ -27,6 +30,8 @@ final class FieldCollector {
      * equality here and a repeated name costs no string comparison.
      */
     boolean contains(String key) {
+        long bit = 1L << key.hashCode();   // a 64-bit sketch of the names so far: most new names skip the scan
+        if ((namesSeen & bit) == 0) return false;
         for (int i = 0; i < size * 2; i += 2) {
             if (keysAndValues[i] == key) return true;
         }
@@ -36,6 +41,7 @@ final class FieldCollector {
     /** Adds a field; the caller has checked {@link #contains} and the field count limit. */
     void add(String key, Object value) {
         if (size * 2 == keysAndValues.length) keysAndValues = Arrays.copyOf(keysAndValues, keysAndValues.length * 2);
+        namesSeen |= 1L << key.hashCode();
         keysAndValues[size * 2] = key;
         keysAndValues[size * 2 + 1] = value;
         size++;

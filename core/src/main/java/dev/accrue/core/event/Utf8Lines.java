@@ -3,6 +3,9 @@ package dev.accrue.core.event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * {@link JsonLines} for UTF-8 bytes: splits a stream into lines handed over as ranges of a reused byte
@@ -15,6 +18,10 @@ import java.io.UncheckedIOException;
 public final class Utf8Lines {
     private static final int READ_CHUNK_BYTES = 64 * 1024;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** Receives each non-blank line; the range is valid only during the call. */
     @FunctionalInterface
@@ -40,13 +47,7 @@ public final class Utf8Lines {
         boolean first = true;
         try {
             while (true) {
-                int newline = -1;
-                for (int i = scanned; i < end; i++) {
-                    if (buffer[i] == '\n') {
-                        newline = i;
-                        break;
-                    }
-                }
+                int newline = indexOfNewline(buffer, scanned, end);
                 if (newline >= 0) {
                     if (!skipping) {
                         if (first) start = afterByteOrderMark(buffer, start, newline);
@@ -88,6 +89,24 @@ public final class Utf8Lines {
         } catch (IOException e) {
             throw new UncheckedIOException("reading line " + lineNumber, e);
         }
+    }
+
+    /**
+     * The index of the first {@code \n} in {@code [from, to)}, or -1. Looks at eight bytes at a time (the
+     * classic "has a zero byte" test on the word XOR-ed with newlines), since scanning for line ends byte by
+     * byte took a tenth of a parse.
+     */
+    static int indexOfNewline(byte[] buffer, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(buffer, i) ^ NEWLINES;
+            long zeroBytes = (word - LOW_BITS) & ~word & HIGH_BITS;
+            if (zeroBytes != 0) return i + Long.numberOfTrailingZeros(zeroBytes) / Byte.SIZE;
+        }
+        for (; i < to; i++) {
+            if (buffer[i] == '\n') return i;
+        }
+        return -1;
     }
 
     private static int afterByteOrderMark(byte[] buffer, int start, int end) {

@@ -38,6 +38,21 @@ class Utf8LinesTest {
     }
 
     @Test
+    void findsTheFirstNewlineWordAtATimeLikeAPlainScan() {
+        long seed = 11L;
+        java.util.Random random = new java.util.Random(seed);
+        for (int trial = 0; trial < 10_000; trial++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) (random.nextInt(8) == 0 ? '\n' : random.nextInt(256));
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = -1;
+            for (int i = from; i < to && expected < 0; i++) if (bytes[i] == '\n') expected = i;
+            assertThat(Utf8Lines.indexOfNewline(bytes, from, to)).as("seed %d, trial %d", seed, trial).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void joinsLinesThatCrossReadBoundaries() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 1000; i++) text.append("line-").append(i).append('\n');
