@@ -1,32 +1,34 @@
 package dev.accrue.bench.ledger;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.accrue.core.ledger.Account;
 import dev.accrue.core.ledger.Transfer;
 import dev.accrue.core.ledger.TransferResult;
 import dev.accrue.postgres.ledger.LedgerVerification;
 import dev.accrue.postgres.ledger.LedgerVerifier;
 import dev.accrue.postgres.ledger.PostgresLedgerStore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
+import dev.accrue.postgres.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * Posts a realistic stream of transfers ({@link LedgerWorkload}) in batches to the PostgreSQL ledger on
- * an embedded server on this machine, and reports transfers per second and batch latency; then writes
- * the same load the naive way ({@link NaiveLedger}) and reports the ratio. Options, all optional:
+ * the embedded server as Accrue runs it ({@link Database#embedded}: fsync and synchronous commit on, in a
+ * temporary folder), and reports transfers per second and batch latency; then writes the same load the
+ * naive way ({@link NaiveLedger}) and reports the ratio. Options, all optional:
  * {@code --batches=300 --warmup-batches=50 --batch-size=1000 --payees=2500 --programs=4 --writers=1
- * --naive-transfers=20000 --synchronous-commit=on}.
+ * --naive-transfers=20000}.
  */
 public final class LedgerBenchmark {
     private LedgerBenchmark() {}
@@ -40,59 +42,58 @@ public final class LedgerBenchmark {
         int programs = Integer.parseInt(options.getOrDefault("programs", "4"));
         int writers = Integer.parseInt(options.getOrDefault("writers", "1"));
         int naiveTransfers = Integer.parseInt(options.getOrDefault("naive-transfers", "20000"));
-        String synchronousCommit = options.getOrDefault("synchronous-commit", "on");
 
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", synchronousCommit).start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE ledger_bench");
+        Path dataDirectory = Files.createTempDirectory("accrue-ledger-bench");
+        try (Database database = Database.embedded(dataDirectory)) {
+            DataSource dataSource = database.dataSource();
+            PostgresLedgerStore store = new PostgresLedgerStore(dataSource);
+            List<LedgerWorkload> workloads = new ArrayList<>();
+            for (int w = 0; w < writers; w++) workloads.add(new LedgerWorkload(2026 + w, "w" + w + "-", payees, programs));
+            List<Account> accounts = workloads.get(0).accounts();
+            for (int from = 0; from < accounts.size(); from += 10_000) {
+                store.createAccounts(accounts.subList(from, Math.min(accounts.size(), from + 10_000)));
             }
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "ledger_bench"));
-            config.setUsername("postgres");
-            config.setMaximumPoolSize(writers + 2);
-            try (HikariDataSource dataSource = new HikariDataSource(config)) {
-                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-                PostgresLedgerStore store = new PostgresLedgerStore(dataSource);
-                List<LedgerWorkload> workloads = new ArrayList<>();
-                for (int w = 0; w < writers; w++) workloads.add(new LedgerWorkload(2026 + w, "w" + w + "-", payees, programs));
-                List<Account> accounts = workloads.get(0).accounts();
-                for (int from = 0; from < accounts.size(); from += 10_000) {
-                    store.createAccounts(accounts.subList(from, Math.min(accounts.size(), from + 10_000)));
-                }
-                System.out.printf("ledger benchmark: %d accounts, batches of %d, %d writer(s), synchronous_commit=%s, %d cores, JDK %s%n",
-                        accounts.size(), batchSize, writers, synchronousCommit, Runtime.getRuntime().availableProcessors(),
-                        Runtime.version());
+            System.out.printf("ledger benchmark: %d accounts, batches of %d, %d writer(s), %s (fsync and synchronous_commit on), %d cores, JDK %s%n",
+                    accounts.size(), batchSize, writers, database.description(), Runtime.getRuntime().availableProcessors(),
+                    Runtime.version());
 
-                run(store, workloads, warmupBatches, batchSize);
-                long started = System.nanoTime();
-                long[] latencies = run(store, workloads, batches, batchSize);
-                double seconds = (System.nanoTime() - started) / 1e9;
-                long transfers = (long) batches * batchSize * writers;
-                double perSecond = transfers / seconds;
-                Arrays.sort(latencies);
-                System.out.printf("batched:  %,d transfers in %.2f s = %,.0f transfers/s; batch latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                        transfers, seconds, perSecond, millis(percentile(latencies, 50)), millis(percentile(latencies, 99)),
-                        millis(latencies[latencies.length - 1]));
+            run(store, workloads, warmupBatches, batchSize);
+            long started = System.nanoTime();
+            long[] latencies = run(store, workloads, batches, batchSize);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long transfers = (long) batches * batchSize * writers;
+            double perSecond = transfers / seconds;
+            Arrays.sort(latencies);
+            System.out.printf("batched:  %,d transfers in %.2f s = %,.0f transfers/s; batch latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    transfers, seconds, perSecond, millis(percentile(latencies, 50)), millis(percentile(latencies, 99)),
+                    millis(latencies[latencies.length - 1]));
 
-                long verifyStarted = System.nanoTime();
-                LedgerVerification verification = new LedgerVerifier(dataSource).verify();
-                System.out.printf("verify:   %s (%.1f s)%n", verification.summary(), (System.nanoTime() - verifyStarted) / 1e9);
+            long verifyStarted = System.nanoTime();
+            LedgerVerification verification = new LedgerVerifier(dataSource).verify();
+            System.out.printf("verify:   %s (%.1f s)%n", verification.summary(), (System.nanoTime() - verifyStarted) / 1e9);
 
-                NaiveLedger naive = new NaiveLedger(dataSource);
-                LedgerWorkload naiveLoad = new LedgerWorkload(7, "naive-", payees, programs);
-                naive.create(naiveLoad.accounts());
-                List<Transfer> load = new ArrayList<>();
-                while (load.size() < naiveTransfers) load.addAll(naiveLoad.nextBatch(batchSize));
-                double naiveSeconds = naive.write(load) / 1e9;
-                double naivePerSecond = load.size() / naiveSeconds;
-                System.out.printf("naive:    %,d transfers in %.2f s = %,.0f transfers/s (one INSERT + one UPDATE per transfer, autocommit)%n",
-                        load.size(), naiveSeconds, naivePerSecond);
-                System.out.printf("ratio:    batched is %.1f× the naive throughput%n", perSecond / naivePerSecond);
-                if (!verification.isSound()) {
-                    verification.differences().forEach(System.out::println);
-                    System.exit(1);
-                }
+            NaiveLedger naive = new NaiveLedger(dataSource);
+            LedgerWorkload naiveLoad = new LedgerWorkload(7, "naive-", payees, programs);
+            naive.create(naiveLoad.accounts());
+            List<Transfer> load = new ArrayList<>();
+            while (load.size() < naiveTransfers) load.addAll(naiveLoad.nextBatch(batchSize));
+            double naiveSeconds = naive.write(load) / 1e9;
+            double naivePerSecond = load.size() / naiveSeconds;
+            System.out.printf("naive:    %,d transfers in %.2f s = %,.0f transfers/s (one INSERT + one UPDATE per transfer, autocommit)%n",
+                    load.size(), naiveSeconds, naivePerSecond);
+            System.out.printf("ratio:    batched is %.1f× the naive throughput%n", perSecond / naivePerSecond);
+            if (!verification.isSound()) {
+                verification.differences().forEach(System.out::println);
+                System.exit(1);
             }
+        } finally {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
         }
     }
 
