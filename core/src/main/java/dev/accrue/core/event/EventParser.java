@@ -10,15 +10,10 @@ import dev.accrue.core.Invariants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -38,28 +33,13 @@ public final class EventParser {
     /** A batch keeps this many errors and counts the rest, so a file of garbage cannot exhaust memory. */
     public static final int ERRORS_KEPT_MAX = 10_000;
 
-    static final String AMOUNT_EXPECTED = "a decimal string (amounts are decimal strings, e.g. \"60000.50\")";
-    private static final String CURRENCY_EXPECTED = "an ISO 4217 currency code such as \"USD\"";
     private static final String FIELDS_EXPECTED = "only the fields id, type, occurred_at, partner and data";
     private static final String KNOWN_TYPES = String.join(", ", new TreeSet<>(EventTypes.REQUIRED_FIELDS.keySet()));
     /** Jackson's own messages can quote input; a report needs the start of them only. */
     private static final int SYNTAX_MESSAGE_LENGTH_MAX = 160;
-    /**
-     * Data fields with few distinct values repeated across many events; pooling them saves an allocation per
-     * value. Ids of partners, reps and customers have too many values to gain from it (see {@link StringPool}).
-     */
-    private static final Set<String> POOLED_FIELDS = Set.of("product_family", "sku", "channel", "metric", "milestone", "campaign");
-    // How a data field is read; one lookup per field instead of one per rule.
-    private static final byte AMOUNT = 1;
-    private static final byte INTEGER = 2;
-    private static final byte CURRENCY = 3;
-    private static final byte POOLED = 4;
-
     private final JsonFactory factory;
     private final StringPool pool;
-    private final FieldCollector dataFields = new FieldCollector();
-    private final Set<String> validCurrencies = new HashSet<>();
-    private final Map<String, Byte> fieldKinds = fieldKinds();
+    private final EventData dataReader;
 
     public EventParser() {
         factory = JsonFactory.builder()
@@ -69,6 +49,7 @@ public final class EventParser {
                         .build())
                 .build();
         pool = new StringPool(new TreeSet<>(EventTypes.REQUIRED_FIELDS.keySet()));
+        dataReader = new EventData(pool);
         Invariants.check(factory.isEnabled(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES),
                 "field names are canonical, so FieldCollector finds a repeated name by identity");
     }
@@ -218,7 +199,7 @@ public final class EventParser {
                     partnerSeen = true;
                     partnerId = parser.currentToken() == JsonToken.VALUE_NULL ? null : text(parser, name, PARTNER_ID_LENGTH_MAX, null);
                 }
-                case "data" -> data = once(data, name, data(parser));
+                case "data" -> data = once(data, name, dataReader.read(parser));
                 default -> throw new InputFault(name, FIELDS_EXPECTED, "an unknown field");
             }
         }
@@ -265,89 +246,6 @@ public final class EventParser {
             if (instant != null) return instant;
         }
         throw new InputFault("occurred_at", Instants.EXPECTED, JsonValues.describe(parser));
-    }
-
-    private Map<String, Object> data(JsonParser parser) throws IOException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) throw new InputFault("data", "an object", JsonValues.describe(parser));
-        FieldCollector fields = dataFields;
-        fields.clear();
-        try {
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = JsonValues.key(parser, fields);
-                parser.nextToken();
-                Object value;
-                try {
-                    value = dataValue(parser, key);
-                } catch (InputFault fault) {
-                    throw fault.within(key);
-                }
-                if (value != null) fields.add(key, value);
-            }
-            return fields.toMap();
-        } catch (InputFault fault) {
-            throw fault.within("data");
-        } finally {
-            fields.clear();
-        }
-    }
-
-    private Object dataValue(JsonParser parser, String key) throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_NULL) return null;
-        Byte kind = fieldKinds.get(key);
-        if (kind == null) return JsonValues.read(parser, 1, null);
-        return switch (kind) {
-            case AMOUNT -> amount(parser);
-            case INTEGER -> integer(parser);
-            case CURRENCY -> currency(parser);
-            default -> JsonValues.read(parser, 1, pool);
-        };
-    }
-
-    private static Map<String, Byte> fieldKinds() {
-        Map<String, Byte> kinds = new HashMap<>();
-        POOLED_FIELDS.forEach(field -> kinds.put(field, POOLED));
-        EventTypes.INTEGER_FIELDS.forEach(field -> kinds.put(field, INTEGER));
-        EventTypes.AMOUNT_FIELDS.forEach(field -> kinds.put(field, AMOUNT));
-        kinds.put(EventTypes.CURRENCY_FIELD, CURRENCY);
-        return kinds;
-    }
-
-    private static BigDecimal amount(JsonParser parser) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING) throw new InputFault("", AMOUNT_EXPECTED, JsonValues.describe(parser));
-        BigDecimal amount = Decimals.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-        if (amount == null) {
-            throw new InputFault("", "a plain decimal such as \"60000.50\" (digits, optionally a point and more digits, at most "
-                    + Decimals.TEXT_LENGTH_MAX + " characters)", JsonValues.describe(parser));
-        }
-        return amount;
-    }
-
-    private static Long integer(JsonParser parser) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) throw new InputFault("", "an integer", JsonValues.describe(parser));
-        return JsonValues.integer(parser);
-    }
-
-    private String currency(JsonParser parser) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING || parser.getTextLength() != 3) {
-            throw new InputFault("", CURRENCY_EXPECTED, JsonValues.describe(parser));
-        }
-        String code = pool.intern(parser.getTextCharacters(), parser.getTextOffset(), 3);
-        if (validCurrencies.contains(code)) return code;
-        if (!isIsoCurrency(code)) throw new InputFault("", CURRENCY_EXPECTED, JsonValues.quote(code));
-        validCurrencies.add(code);
-        return code;
-    }
-
-    private static boolean isIsoCurrency(String code) {
-        for (int i = 0; i < code.length(); i++) {
-            if (code.charAt(i) < 'A' || code.charAt(i) > 'Z') return false;
-        }
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException unknown) {
-            return false;
-        }
     }
 
     private static long lineOf(JsonParser parser, long lineNumber) {
