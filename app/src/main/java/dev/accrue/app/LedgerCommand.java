@@ -5,11 +5,10 @@ import dev.accrue.postgres.DatabaseException;
 import dev.accrue.postgres.ledger.LedgerVerification;
 import dev.accrue.postgres.ledger.LedgerVerifier;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code accrue ledger}: jobs on the double-entry ledger. */
@@ -29,20 +28,15 @@ public final class LedgerCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--db", paramLabel = "JDBC_URL",
-                description = "An existing PostgreSQL (jdbc:postgresql://HOST:PORT/DB?user=U&password=P); default: the embedded one.")
-        String databaseUrl;
-
-        @Option(names = "--data", paramLabel = "DIR", description = "The embedded database's folder (default: ~/.accrue/data).")
-        Path dataDirectory;
+        @Mixin
+        DatabaseOptions databaseOptions = new DatabaseOptions();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             LedgerVerification verification;
-            try (Database database = databaseUrl != null ? Database.external(databaseUrl, null, null)
-                    : Database.embedded(dataDirectory != null ? dataDirectory : Database.defaultDataDirectory())) {
+            try (Database database = databaseOptions.open()) {
                 verification = new LedgerVerifier(database.dataSource()).verify();
             } catch (DatabaseException e) {
                 err.println("accrue ledger verify: " + e.getMessage());

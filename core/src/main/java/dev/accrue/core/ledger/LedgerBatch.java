@@ -129,8 +129,11 @@ public final class LedgerBatch {
             delta[0] += (after.debitsPendingMinor() - before.debitsPendingMinor()) - (after.creditsPendingMinor() - before.creditsPendingMinor());
             delta[1] += (after.debitsPostedMinor() - before.debitsPostedMinor()) - (after.creditsPostedMinor() - before.creditsPostedMinor());
         }
-        deltaByUnit.forEach((unit, delta) -> Invariants.check(delta[0] == 0 && delta[1] == 0,
-                "a batch moves as much to debits as to credits in " + unit + ", off by " + Arrays.toString(delta)));
+        deltaByUnit.forEach((unit, delta) -> {
+            if (delta[0] != 0 || delta[1] != 0) {
+                Invariants.check(false, "a batch moves as much to debits as to credits in " + unit + ", off by " + Arrays.toString(delta));
+            }
+        });
     }
 
     /** The batch's view of the ledger while it runs, with an undo log so a failed chain leaves no trace. */
@@ -160,7 +163,7 @@ public final class LedgerBatch {
             Balance balance = balances.get(id);
             if (balance != null) return balance;
             Account account = accounts.get(id);
-            Invariants.check(account != null, "a balance is read only for a known account: " + id);
+            if (account == null) Invariants.check(false, "a balance is read only for a known account: " + id);
             return Balance.zero(id, account.unit());
         }
 
@@ -170,8 +173,9 @@ public final class LedgerBatch {
         }
 
         void resolve(StoredTransfer pending, PendingResolution resolution) {
-            Invariants.check(pending.state().canBecome(resolution.state()),
-                    "pending transfer " + pending.id() + " cannot go from " + pending.state() + " to " + resolution.state());
+            if (!pending.state().canBecome(resolution.state())) {
+                Invariants.check(false, "pending transfer " + pending.id() + " cannot go from " + pending.state() + " to " + resolution.state());
+            }
             transfers.put(pending.id(), new StoredTransfer(pending.transfer(), resolution.state()));
             resolutions.add(resolution);
             undo.add(() -> {
@@ -237,8 +241,13 @@ public final class LedgerBatch {
             }
             // A debit only loosens the debit account's other constraint and a credit the credit account's,
             // so an account that satisfied its flags before still does; checked all the same.
-            for (AccountFlag flag : debitAccount.flags()) Invariants.check(debitAfter.satisfies(flag), debitAfter + " keeps " + flag);
-            for (AccountFlag flag : creditAccount.flags()) Invariants.check(creditAfter.satisfies(flag), creditAfter + " keeps " + flag);
+            // (Messages are built only on failure: this runs for every transfer.)
+            for (AccountFlag flag : debitAccount.flags()) {
+                if (!debitAfter.satisfies(flag)) Invariants.check(false, debitAfter + " keeps " + flag);
+            }
+            for (AccountFlag flag : creditAccount.flags()) {
+                if (!creditAfter.satisfies(flag)) Invariants.check(false, creditAfter + " keeps " + flag);
+            }
             putBalance(debitAfter);
             putBalance(creditAfter);
             StoredTransfer stored = new StoredTransfer(transfer, TransferState.initial(transfer.kind()));

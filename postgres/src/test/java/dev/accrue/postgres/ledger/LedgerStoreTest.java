@@ -153,11 +153,14 @@ class LedgerStoreTest {
     }
 
     @Test
-    void userDataWithTabsNewlinesAndBackslashesIsStoredAsGiven() {
+    void userDataWithTabsNewlinesBackslashesAndNonAsciiLettersIsStoredAsGiven() {
         Transfer transfer = move("back\\slash", EXPENSE, ACME, "1.00", 0)
                 .withUserData(new UserData(REBATE, "acme\\east", null, "line one\n\tline two \\N"));
-        ledger.create(transfer);
+        Transfer nonAscii = move("prämie-1", EXPENSE, ACME, "1.00", 0)
+                .withUserData(new UserData(REBATE, "müller", null, "Prämie ✓\tnet\\1"));
+        ledger.create(transfer, nonAscii);
 
         assertThat(ledger.store.lookupTransfers(Set.of(transfer.id())).get(transfer.id()).transfer()).isEqualTo(transfer);
+        assertThat(ledger.store.lookupTransfers(Set.of(nonAscii.id())).get(nonAscii.id()).transfer()).isEqualTo(nonAscii);
     }
 }
