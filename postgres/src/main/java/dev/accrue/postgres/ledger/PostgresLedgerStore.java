@@ -29,7 +29,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -128,7 +127,7 @@ public final class PostgresLedgerStore implements LedgerStore {
     public List<TransferResult> createTransfers(List<Transfer> transfers) {
         if (transfers.isEmpty()) return List.of();
         LedgerBatch.requireSize(transfers.size(), LedgerBatch.TRANSFER_BATCH_SIZE_MAX, "transfers");
-        TreeSet<AccountId> accountIds = new TreeSet<>();
+        Set<AccountId> accountIds = new HashSet<>();
         Set<TransferId> batchIds = new HashSet<>();
         Set<TransferId> pendingIds = new HashSet<>();
         for (Transfer transfer : transfers) {
@@ -192,7 +191,7 @@ public final class PostgresLedgerStore implements LedgerStore {
             }
         }
         if (candidates.isEmpty()) return List.of();
-        TreeSet<AccountId> accountIds = new TreeSet<>();
+        Set<AccountId> accountIds = new HashSet<>();
         for (StoredTransfer pending : LedgerTables.selectTransfers(connection, candidates).values()) {
             accountIds.add(pending.transfer().debitAccountId());
             accountIds.add(pending.transfer().creditAccountId());
