@@ -2,6 +2,7 @@ package dev.accrue.app;
 
 import dev.accrue.postgres.Database;
 import dev.accrue.postgres.DatabaseException;
+import dev.accrue.postgres.ledger.LedgerStoreException;
 import dev.accrue.postgres.ledger.LedgerVerification;
 import dev.accrue.postgres.ledger.LedgerVerifier;
 import java.io.PrintWriter;
@@ -38,8 +39,8 @@ public final class LedgerCommand {
             LedgerVerification verification;
             try (Database database = databaseOptions.open()) {
                 verification = new LedgerVerifier(database.dataSource()).verify();
-            } catch (DatabaseException e) {
-                err.println("accrue ledger verify: " + e.getMessage());
+            } catch (DatabaseException | LedgerStoreException e) {
+                err.println("accrue ledger verify: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
                 return 2;
             }
             if (verification.isSound()) {
