@@ -4,7 +4,10 @@ import static dev.accrue.core.ledger.CreateTransferResult.*;
 import static dev.accrue.postgres.ledger.LedgerStoreFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accrue.core.ledger.Account;
+import dev.accrue.core.ledger.AccountResult;
 import dev.accrue.core.ledger.Balance;
+import dev.accrue.core.ledger.CreateAccountResult;
 import dev.accrue.core.ledger.CreateTransferResult;
 import dev.accrue.core.ledger.Transfer;
 import dev.accrue.core.ledger.TransferState;
@@ -90,6 +93,22 @@ class LedgerConcurrencyTest {
         assertThat(ledger.balance(EXPENSE)).isEqualTo(new Balance(EXPENSE.id(), USD, 0, 500_500, 0, 0));
         assertThat(ledger.count("SELECT count(*) FROM ledger_transfers")).isEqualTo(1000);
         assertThat(ledger.verifier.verify().differences()).isEmpty();
+    }
+
+    @Test
+    void accountsOpenedByManyAtOnceAreCreatedOnce() throws Exception {
+        Account gamma = Account.earnings(USD, REBATE, "gamma");
+        Account delta = Account.earnings(USD, REBATE, "delta");
+        List<Callable<List<CreateAccountResult>>> openers = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            openers.add(() -> ledger.store.createAccounts(List.of(gamma, delta)).stream().map(AccountResult::result).toList());
+        }
+
+        List<List<CreateAccountResult>> results = race(openers);
+
+        assertThat(results).allSatisfy(pair -> assertThat(pair).allMatch(CreateAccountResult::isSuccess));
+        assertThat(results.stream().flatMap(List::stream).filter(result -> result == CreateAccountResult.OK)).hasSize(2);
+        assertThat(ledger.count("SELECT count(*) FROM ledger_balances WHERE account_id LIKE 'earnings:USD:rebate-2026:%'")).isEqualTo(4);
     }
 
     @Test
