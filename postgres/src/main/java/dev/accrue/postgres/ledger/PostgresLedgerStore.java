@@ -39,7 +39,11 @@ import javax.sql.DataSource;
  * resolved pendings (COPY) and the new balances (one UPDATE).
  */
 public final class PostgresLedgerStore implements LedgerStore {
-    /** Two batches may insert the same new id at once; the loser retries and then sees the winner's transfer. */
+    /**
+     * Attempts per batch. The first is optimistic (see {@link #createTransfers}); a conflict — an id that
+     * exists after all, company balances that changed the outcome, a deadlock — makes the next one
+     * pessimistic, which only another writer inserting the same new ids at the same moment can fail.
+     */
     static final int RETRY_MAX = 5;
     /** The most pending transfers one expiry transaction resolves; the job loops until none are left. */
     static final int EXPIRY_BATCH_SIZE_MAX = 1_000;
