@@ -29,28 +29,35 @@ final class CopyText {
             ascii('N');
             return this;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int count = value.length();
+        ensure(count * 2); // every character of an ASCII value takes at most two bytes, escaped
+        byte[] out = bytes;
+        int at = length;
+        for (int i = 0; i < count; i++) {
             char c = value.charAt(i);
+            if (c >= 0x80) {
+                length = at;
+                return addSlowly(value.substring(i));
+            }
             switch (c) {
-                case '\\' -> { ascii('\\'); ascii('\\'); }
-                case '\t' -> { ascii('\\'); ascii('t'); }
-                case '\n' -> { ascii('\\'); ascii('n'); }
-                case '\r' -> { ascii('\\'); ascii('r'); }
-                default -> {
-                    if (c < 0x80) {
-                        ascii(c);
-                    } else {
-                        // Rare in ids and user data: encode the rest of the value the slow, correct way.
-                        byte[] rest = value.substring(i).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-                                .replace("\r", "\\r").getBytes(StandardCharsets.UTF_8);
-                        ensure(rest.length);
-                        System.arraycopy(rest, 0, bytes, length, rest.length);
-                        length += rest.length;
-                        return this;
-                    }
-                }
+                case '\\' -> { out[at++] = '\\'; out[at++] = '\\'; }
+                case '\t' -> { out[at++] = '\\'; out[at++] = 't'; }
+                case '\n' -> { out[at++] = '\\'; out[at++] = 'n'; }
+                case '\r' -> { out[at++] = '\\'; out[at++] = 'r'; }
+                default -> out[at++] = (byte) c;
             }
         }
+        length = at;
+        return this;
+    }
+
+    /** The rest of a value with letters beyond ASCII: rare in ids and user data, so done the plain way. */
+    private CopyText addSlowly(String rest) {
+        byte[] encoded = rest.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+                .getBytes(StandardCharsets.UTF_8);
+        ensure(encoded.length);
+        System.arraycopy(encoded, 0, bytes, length, encoded.length);
+        length += encoded.length;
         return this;
     }
 
