@@ -18,6 +18,15 @@ class EngineConstructsTest {
             effective: {from: 2026-01-01}
             """;
 
+    private static final String GATED = "program: gated\n" + HEADER + """
+            tracks:
+              - name: all
+                gates:
+                  - {name: MAP compliance, when: partner.map_compliant}
+                rules:
+                  - {name: rebate, on: sale, basis: net_amount, rate: 10%}
+            """;
+
     @Test
     void incrementalBandsPayEachSliceAtItsOwnRate() {
         var fixture = new EngineFixture().partner("d1", "dealer").program("program: inc\n" + HEADER + """
@@ -202,14 +211,7 @@ class EngineConstructsTest {
 
     @Test
     void aFailedGateVoidsThePeriodAndSaysWhichGate() {
-        var fixture = new EngineFixture().partner("d1", "dealer", Map.of("map_compliant", false)).program("program: gated\n" + HEADER + """
-                tracks:
-                  - name: all
-                    gates:
-                      - {name: MAP compliance, when: partner.map_compliant}
-                    rules:
-                      - {name: rebate, on: sale, basis: net_amount, rate: 10%}
-                """);
+        var fixture = new EngineFixture().partner("d1", "dealer", Map.of("map_compliant", false)).program(GATED);
         fixture.sale("s1", "2026-01-05T10:00:00Z", "d1", "pumps", "1000.00");
         Earning earning = earning(fixture.run("2026-01-31"), "d1", "2026-01");
         assertThat(earning.amount().toDecimalString()).isEqualTo("0.00");
@@ -219,14 +221,7 @@ class EngineConstructsTest {
 
     @Test
     void anOpenPeriodShowsWhatIsBookedSoFarWithoutJudgingGates() {
-        var fixture = new EngineFixture().partner("d1", "dealer", Map.of("map_compliant", false)).program("program: gated\n" + HEADER + """
-                tracks:
-                  - name: all
-                    gates:
-                      - {name: MAP compliance, when: partner.map_compliant}
-                    rules:
-                      - {name: rebate, on: sale, basis: net_amount, rate: 10%}
-                """);
+        var fixture = new EngineFixture().partner("d1", "dealer", Map.of("map_compliant", false)).program(GATED);
         fixture.sale("s1", "2026-01-05T10:00:00Z", "d1", "pumps", "1000.00");
         Earning earning = earning(fixture.run("2025-12-31"), "d1", "2026-01");
         assertThat(earning.closed()).isFalse();
