@@ -1,0 +1,30 @@
+package dev.accrue.http.port;
+
+import dev.accrue.core.event.Event;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where ingested events are kept. {@link #store} is durable when it returns: the events are committed,
+ * so the API may acknowledge them. Events whose partner is not known yet are kept like any other.
+ */
+public interface EventStore {
+
+    /**
+     * What one {@link #store} call did.
+     *
+     * @param added      the events that were new, in the order given
+     * @param duplicates ids that were stored before (or repeated in the call) with the same content: acknowledged, ignored
+     * @param conflicts  ids stored before with other content: refused, nothing changed for them
+     */
+    record Outcome(List<Event> added, List<String> duplicates, List<String> conflicts) {}
+
+    /** Stores the events whose ids are new, all in one transaction, committed before it returns. */
+    Outcome store(List<Event> events);
+
+    /** Every stored event in (occurred_at, id) order: what the engine replays. */
+    void forEachInOrder(Consumer<Event> sink);
+
+    /** How many events are stored. */
+    long count();
+}
