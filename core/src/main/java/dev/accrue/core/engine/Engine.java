@@ -41,7 +41,13 @@ public final class Engine {
     private final Map<ProgramRun, PeriodId> nextToClose = new HashMap<>();
     private final MeasureBook measures;
     private final PartnerLookup partners;
-    private final LocalDate closeThrough;
+    private final ClosePolicy policy;
+    /** A simulation takes events in order and refuses anything else; the live books take them as they arrive. */
+    private final boolean ordered;
+    /** Partners whose activity arrived since {@link #drainProvisional()} last ran. */
+    private final Set<String> touched = new HashSet<>();
+    /** Partners of events that were set aside because the partner was not known then. */
+    private final Set<String> unknownPartners = new HashSet<>();
     private final ConditionViews views = new ConditionViews();
     private final Customers customers = new Customers();
     private final Map<String, SaleLine> saleLines = new HashMap<>();
@@ -54,17 +60,34 @@ public final class Engine {
     private long unknownPartner;
 
     /**
+     * An engine for events given in (occurred_at, id) order, each once.
+     *
      * @param closeThrough periods whose last day is after this date stay open; null closes every period the stream passes
      */
     public Engine(List<ProgramVersion> programs, PartnerLookup partners, LocalDate closeThrough) {
+        this(programs, partners, ClosePolicy.through(closeThrough), true);
+    }
+
+    /**
+     * An engine for the live books: events come as they arrive, perhaps out of order, and only the periods
+     * the policy allows are closed. What an out-of-order event changes in its own open period is right
+     * once the books replay the events in order (at close, or when a late event arrives); until then the
+     * provisional figures follow arrival order.
+     */
+    public static Engine live(List<ProgramVersion> programs, PartnerLookup partners, ClosePolicy policy) {
+        return new Engine(programs, partners, policy, false);
+    }
+
+    private Engine(List<ProgramVersion> programs, PartnerLookup partners, ClosePolicy policy, boolean ordered) {
         this.partners = partners;
-        this.closeThrough = closeThrough;
-        List<ProgramVersion> ordered = new ArrayList<>(programs);
-        ordered.sort(Comparator.comparing((ProgramVersion p) -> p.program().id()).thenComparingInt(ProgramVersion::version));
-        for (int i = 0; i < ordered.size(); i++) {
-            ProgramVersion current = ordered.get(i);
-            ProgramVersion next = i + 1 < ordered.size() && ordered.get(i + 1).program().id().equals(current.program().id())
-                    ? ordered.get(i + 1) : null;
+        this.policy = policy;
+        this.ordered = ordered;
+        List<ProgramVersion> byId = new ArrayList<>(programs);
+        byId.sort(Comparator.comparing((ProgramVersion p) -> p.program().id()).thenComparingInt(ProgramVersion::version));
+        for (int i = 0; i < byId.size(); i++) {
+            ProgramVersion current = byId.get(i);
+            ProgramVersion next = i + 1 < byId.size() && byId.get(i + 1).program().id().equals(current.program().id())
+                    ? byId.get(i + 1) : null;
             LocalDate endsBefore = next == null ? null : next.program().effective().from().minusDays(1);
             ProgramRun run = new ProgramRun(current.program(), current.version(), endsBefore);
             runs.add(run);
@@ -90,17 +113,18 @@ public final class Engine {
 
     /** Takes the next event; events must come in (occurred_at, id) order, each id once. */
     public void accept(Event event) {
-        if (lastAt != null) {
-            int order = event.occurredAt().compareTo(lastAt);
-            if (order < 0 || (order == 0 && event.id().compareTo(lastId) <= 0)) {
+        if (ordered && lastAt != null) {
+            if (!isAfterLast(event)) {
                 throw new IllegalArgumentException("events must come in (occurred_at, id) order without repeats: "
                         + event.id() + " after " + lastId);
             }
         }
-        lastAt = event.occurredAt();
-        lastId = event.id();
+        if (lastAt == null || isAfterLast(event)) {
+            lastAt = event.occurredAt();
+            lastId = event.id();
+        }
         accepted++;
-        closePassed(event.occurredAt());
+        closePassed(lastAt);
         if (event.partnerId() == null) {
             String referrer = customers.referrer(EventFields.string(event, "customer_id"));
             if (referrer != null) {
@@ -115,9 +139,16 @@ public final class Engine {
         Partner partner = partners.find(event.partnerId());
         if (partner == null) {
             unknownPartner++;
+            unknownPartners.add(event.partnerId());
             return;
         }
+        touched.add(partner.id());
         evaluate(event, partner);
+    }
+
+    private boolean isAfterLast(Event event) {
+        int order = event.occurredAt().compareTo(lastAt);
+        return order > 0 || (order == 0 && event.id().compareTo(lastId) > 0);
     }
 
     private void evaluate(Event event, Partner partner) {
@@ -144,6 +175,7 @@ public final class Engine {
                 List<ProgramRun.Candidate> candidates = run.candidates(event, version, partnerView, customerView);
                 if (candidates.isEmpty()) continue;
                 PeriodId period = run.program.calendar().periodOf(event.occurredAt());
+                if (run.isClosed(period)) continue; // a late event: the books replay in order and adjust
                 for (ProgramRun.Candidate candidate : candidates) {
                     if (run.commit(candidate, event, period) && line != null) line.claim(run, candidate.slot(), period, candidate.match());
                 }
@@ -213,6 +245,7 @@ public final class Engine {
             for (Map.Entry<String, Long> share : shares.entrySet()) {
                 Partner partner = partners.find(share.getKey());
                 if (partner == null) continue;
+                touched.add(partner.id());
                 Map<String, Object> data = new HashMap<>(event.data());
                 data.put("amount", BigDecimal.valueOf(share.getValue(), digits));
                 data.put("attribution_weight", weights.get(share.getKey()));
@@ -237,12 +270,12 @@ public final class Engine {
     }
 
     private boolean mayClose(ProgramRun run, PeriodId period) {
-        return closeThrough == null || !period.lastDay().isAfter(closeThrough);
+        return policy.mayClose(run.program.id(), period);
     }
 
     private void closeOne(ProgramRun run, PeriodId period) {
         if (run.activeTo == null || !period.firstDay().isAfter(run.activeTo) || run.groups.containsKey(period)) {
-            closed.addAll(new PeriodClose(run, period, measures, partners, views, true).close());
+            closed.addAll(new PeriodClose(run, period, measures, partners, views, true, null).close());
         }
         run.closedPeriods.add(period);
         run.groups.remove(period);
@@ -260,6 +293,57 @@ public final class Engine {
         }
     }
 
+    /**
+     * Closes every period the policy allows, whether or not the stream has passed its end: the books call
+     * this after replaying the events, once a period has been closed. The policy must allow finitely many.
+     */
+    public void closeAllowed() {
+        for (ProgramRun run : runs) {
+            PeriodId next = nextToClose.get(run);
+            while (mayClose(run, next)) {
+                closeOne(run, next);
+                next = next.next();
+            }
+            nextToClose.put(run, next);
+        }
+    }
+
+    /** True when a period the event falls in is already closed in some program: the books must adjust for it. */
+    public boolean isLate(Event event) {
+        for (ProgramRun run : runs) {
+            if (run.isClosed(run.program.calendar().periodOf(event.occurredAt()))) return true;
+        }
+        return false;
+    }
+
+    /** Partners of events set aside as unknown so far: once one of them is known, a replay evaluates its events. */
+    public Set<String> unknownPartners() {
+        return Set.copyOf(unknownPartners);
+    }
+
+    /**
+     * The provisional earnings (open periods) of the partners whose activity arrived since the last call,
+     * recomputed whole: for a program with a budget, every partner's, since the budget is shared.
+     */
+    public List<Earning> drainProvisional() {
+        Set<String> partnersNow = Set.copyOf(touched);
+        touched.clear();
+        List<Earning> open = new ArrayList<>();
+        if (partnersNow.isEmpty()) return open;
+        for (ProgramRun run : runs) {
+            Set<String> only = run.program.budget() == null ? partnersNow : null;
+            for (PeriodId period : run.groups.keySet()) {
+                if (!run.isClosed(period)) open.addAll(new PeriodClose(run, period, measures, partners, views, false, only).close());
+            }
+        }
+        return open;
+    }
+
+    /** Forgets which partners had activity, after the books have reconciled every open line anyway. */
+    public void discardProvisional() {
+        touched.clear();
+    }
+
     /** Final earnings of the closed periods, in the order they closed. */
     public List<Earning> closedEarnings() {
         return List.copyOf(closed);
@@ -270,7 +354,7 @@ public final class Engine {
         List<Earning> open = new ArrayList<>();
         for (ProgramRun run : runs) {
             for (PeriodId period : run.groups.keySet()) {
-                if (!run.isClosed(period)) open.addAll(new PeriodClose(run, period, measures, partners, views, false).close());
+                if (!run.isClosed(period)) open.addAll(new PeriodClose(run, period, measures, partners, views, false, null).close());
             }
         }
         return open;

@@ -36,8 +36,12 @@ final class PeriodClose {
     private final boolean isFinal;
     private final ProgramCalendar calendar;
     private final Instant periodEnd;
+    /** Only these partners' earnings, or null for all. */
+    private final Set<String> onlyPartners;
 
-    PeriodClose(ProgramRun run, PeriodId period, MeasureBook measures, PartnerLookup partners, ConditionViews views, boolean isFinal) {
+    PeriodClose(ProgramRun run, PeriodId period, MeasureBook measures, PartnerLookup partners, ConditionViews views, boolean isFinal,
+                Set<String> onlyPartners) {
+        this.onlyPartners = onlyPartners;
         this.run = run;
         this.period = period;
         this.measures = measures;
@@ -53,6 +57,7 @@ final class PeriodClose {
         Set<String> partnerIds = new TreeSet<>();
         groups.keySet().forEach(key -> partnerIds.add(key.partnerId()));
         if (!run.closeSlots.isEmpty()) partnerIds.addAll(measures.activePartners(calendar, period));
+        if (onlyPartners != null) partnerIds.retainAll(onlyPartners);
 
         List<LineDraft> drafts = new ArrayList<>();
         for (String partnerId : partnerIds) {

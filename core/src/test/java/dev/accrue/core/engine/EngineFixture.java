@@ -64,6 +64,14 @@ final class EngineFixture {
         return event(id, "sale", at, partner, keyValues);
     }
 
+    List<ProgramVersion> programs() {
+        return List.copyOf(programs);
+    }
+
+    PartnerLookup lookup() {
+        return partners::get;
+    }
+
     Simulation.Result run(String through) {
         return run(events, through);
     }
