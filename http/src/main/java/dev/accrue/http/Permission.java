@@ -10,13 +10,13 @@ import java.util.Set;
  * own API keys (every role) are not permissions: the use cases allow them by ownership.
  */
 enum Permission {
-    PROGRAMS_READ, PROGRAMS_WRITE, PARTNERS_READ_ALL, PARTNERS_WRITE, USERS_MANAGE;
+    PROGRAMS_READ, PROGRAMS_WRITE, PARTNERS_READ_ALL, PARTNERS_WRITE, USERS_MANAGE, EARNINGS_READ_ALL, PERIODS_CLOSE, LIABILITY_READ;
 
     static final Map<Role, Set<Permission>> BY_ROLE = Map.of(
             Role.ADMIN, EnumSet.allOf(Permission.class),
-            Role.PROGRAM_MANAGER, EnumSet.of(PROGRAMS_READ, PROGRAMS_WRITE, PARTNERS_READ_ALL),
-            Role.CHANNEL_MANAGER, EnumSet.of(PROGRAMS_READ, PARTNERS_READ_ALL, PARTNERS_WRITE),
-            Role.FINANCE, EnumSet.of(PROGRAMS_READ, PARTNERS_READ_ALL),
+            Role.PROGRAM_MANAGER, EnumSet.of(PROGRAMS_READ, PROGRAMS_WRITE, PARTNERS_READ_ALL, EARNINGS_READ_ALL, PERIODS_CLOSE, LIABILITY_READ),
+            Role.CHANNEL_MANAGER, EnumSet.of(PROGRAMS_READ, PARTNERS_READ_ALL, PARTNERS_WRITE, EARNINGS_READ_ALL),
+            Role.FINANCE, EnumSet.of(PROGRAMS_READ, PARTNERS_READ_ALL, EARNINGS_READ_ALL, PERIODS_CLOSE, LIABILITY_READ),
             Role.PARTNER, EnumSet.of(PROGRAMS_READ));
 
     static boolean granted(Role role, Permission permission) {
@@ -36,6 +36,9 @@ enum Permission {
             case PARTNERS_READ_ALL -> "read every partner";
             case PARTNERS_WRITE -> "create or change partners";
             case USERS_MANAGE -> "manage users and their keys";
+            case EARNINGS_READ_ALL -> "read every partner's earnings";
+            case PERIODS_CLOSE -> "close periods";
+            case LIABILITY_READ -> "read the accrued liability";
         };
     }
 }

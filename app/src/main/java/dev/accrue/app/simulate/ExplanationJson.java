@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A line's structured reason as JSON: null fields left out, amounts as decimal strings. */
-final class ExplanationJson {
+public final class ExplanationJson {
     private ExplanationJson() {}
 
-    static Map<String, Object> of(LineExplanation explanation) {
+    public static Map<String, Object> of(LineExplanation explanation) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("program", explanation.programId());
         json.put("version", explanation.programVersion());

@@ -35,14 +35,15 @@ import java.util.function.Function;
  * adjustment in the program's open period; the closed line's figures never change.
  */
 public final class Bookkeeper {
-    private final Map<LineKey, BookedLine> lines = new HashMap<>();
+    /** By the key's hash: what the ledger's transfer ids name. */
+    private final Map<String, BookedLine> lines = new HashMap<>();
 
     public Bookkeeper(Collection<BookedLine> booked) {
-        booked.forEach(line -> lines.put(line.key(), line));
+        booked.forEach(line -> lines.put(line.key().hash(), line));
     }
 
     public BookedLine line(LineKey key) {
-        return lines.get(key);
+        return lines.get(key.hash());
     }
 
     public Collection<BookedLine> lines() {
@@ -51,7 +52,7 @@ public final class Bookkeeper {
 
     /** Records a plan as written. */
     public void apply(Plan plan) {
-        plan.lines().forEach(line -> lines.put(line.key(), line));
+        plan.lines().forEach(line -> lines.put(line.key().hash(), line));
     }
 
     /**
@@ -65,7 +66,7 @@ public final class Bookkeeper {
             for (EarningLine line : earning.lines()) {
                 LineKey key = LineKey.of(earning, line);
                 seen.add(key);
-                BookedLine booked = lines.getOrDefault(key, BookedLine.fresh(key));
+                BookedLine booked = lines.getOrDefault(key.hash(), BookedLine.fresh(key));
                 if (!booked.closed()) plan.reaccrue(booked, Math.max(0, line.amount().amountMinor()));
             }
         }
@@ -89,7 +90,7 @@ public final class Bookkeeper {
             for (EarningLine line : earning.lines()) {
                 LineKey key = LineKey.of(earning, line);
                 seen.add(key);
-                BookedLine booked = lines.getOrDefault(key, BookedLine.fresh(key));
+                BookedLine booked = lines.getOrDefault(key.hash(), BookedLine.fresh(key));
                 if (!booked.closed()) plan.close(booked, line.amount().amountMinor(), line.explanation().voidedBy() != null);
             }
         }
@@ -112,7 +113,7 @@ public final class Bookkeeper {
             for (EarningLine line : earning.lines()) now.merge(LineKey.of(earning, line), line.amount().amountMinor(), Long::sum);
         }
         for (Map.Entry<LineKey, Long> entry : now.entrySet()) {
-            BookedLine booked = lines.get(entry.getKey());
+            BookedLine booked = lines.get(entry.getKey().hash());
             if (booked != null && booked.closed() && booked.postedMinor() != entry.getValue()) {
                 plan.adjust(booked, entry.getValue(), openPeriod.apply(entry.getKey().program()));
             }

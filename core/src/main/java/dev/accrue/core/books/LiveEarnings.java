@@ -60,9 +60,18 @@ public final class LiveEarnings {
         this.writer = writer;
     }
 
-    /** Replays the stored events and brings the ledger to them: what a restart does. */
+    /**
+     * Replays the stored events and brings the ledger to them: what a restart does. A close that was
+     * recorded but not (or not wholly) booked before a crash is booked now; what was booked is not again.
+     */
     public void start(Instant at) {
-        replayAndReconcile(at);
+        engine = replay();
+        List<ProgramId> closedPrograms = new ArrayList<>(closedThrough.keySet());
+        closedPrograms.sort(null);
+        for (ProgramId program : closedPrograms) {
+            book(bookkeeper.close(program, closedThrough.get(program), engine.closedEarnings(), at));
+        }
+        reconcile(at);
     }
 
     /** Takes newly stored events and books what they change. */
@@ -84,8 +93,9 @@ public final class LiveEarnings {
     }
 
     /**
-     * Closes a program's periods through {@code through}: replays in order, posts what passed its gates,
-     * voids the rest, trues up. Closing what is already closed does nothing.
+     * Closes a program's periods through {@code through}: replays in order, records the close and the final
+     * earnings (first, so that a crash before the ledger is written is finished by {@link #start}), then
+     * posts what passed its gates, voids the rest, trues up. Closing what is already closed does nothing.
      */
     public boolean close(ProgramId program, PeriodId through, Instant at) {
         PeriodId already = closedThrough.get(program);
@@ -93,15 +103,14 @@ public final class LiveEarnings {
         closedThrough.put(program, through);
         Engine replayed = replay();
         List<Earning> finals = replayed.closedEarnings();
-        book(bookkeeper.close(program, through, finals, at));
         List<Earning> closedNow = new ArrayList<>();
         for (Earning earning : finals) {
             if (earning.program().equals(program) && (already == null || earning.period().compareTo(already) > 0)) closedNow.add(earning);
         }
         writer.closed(program, through, closedNow, at);
+        book(bookkeeper.close(program, through, finals, at));
         engine = replayed;
-        book(bookkeeper.adjust(finals, this::openPeriod, at));
-        book(bookkeeper.provisional(engine.openEarnings(), true, at));
+        reconcile(at);
         return true;
     }
 
@@ -127,6 +136,11 @@ public final class LiveEarnings {
 
     private void replayAndReconcile(Instant at) {
         engine = replay();
+        reconcile(at);
+    }
+
+    /** Adjusts closed lines to the replayed finals and open lines to the replayed provisional earnings. */
+    private void reconcile(Instant at) {
         book(bookkeeper.adjust(engine.closedEarnings(), this::openPeriod, at));
         book(bookkeeper.provisional(engine.openEarnings(), true, at));
     }

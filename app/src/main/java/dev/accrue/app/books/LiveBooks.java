@@ -1,0 +1,359 @@
+package dev.accrue.app.books;
+
+import dev.accrue.app.simulate.ExplanationJson;
+import dev.accrue.core.books.BookedLine;
+import dev.accrue.core.books.Bookkeeper;
+import dev.accrue.core.books.LineKey;
+import dev.accrue.core.books.LiveEarnings;
+import dev.accrue.core.engine.Earning;
+import dev.accrue.core.engine.EarningLine;
+import dev.accrue.core.engine.ProgramVersion;
+import dev.accrue.core.event.Event;
+import dev.accrue.core.ledger.LedgerStore;
+import dev.accrue.core.money.Money;
+import dev.accrue.core.money.Unit;
+import dev.accrue.core.partner.Partner;
+import dev.accrue.core.program.ParseResult;
+import dev.accrue.core.program.Program;
+import dev.accrue.core.program.ProgramId;
+import dev.accrue.core.program.ProgramParser;
+import dev.accrue.core.time.PeriodId;
+import dev.accrue.http.port.Books;
+import dev.accrue.http.port.EventStore;
+import dev.accrue.postgres.books.BooksRepository;
+import dev.accrue.postgres.books.EarningRow;
+import dev.accrue.postgres.books.LedgerLine;
+import dev.accrue.postgres.partners.PartnerRepository;
+import dev.accrue.postgres.programs.ProgramRepository;
+import dev.accrue.postgres.programs.StoredProgramVersion;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live books on PostgreSQL: one booker thread drives {@link LiveEarnings}. Stored events are queued
+ * and booked in rounds (a round takes everything queued, so a burst costs one re-accrual per line); closes,
+ * the close scheduler and reads of provisional earnings run on the same thread, so the engine is never
+ * shared. On start the books replay every stored event and bring the ledger to them, so events acknowledged
+ * before a crash are booked after it, once.
+ */
+public final class LiveBooks implements Books, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveBooks.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A round takes at most this many events, so a huge backlog still books in steps. */
+    static final int ROUND_EVENTS_MAX = 200_000;
+
+    private final EventStore events;
+    private final LedgerStore ledger;
+    private final BooksRepository repository;
+    private final ProgramRepository programs;
+    private final PartnerRepository partners;
+    private final Clock clock;
+    private final Duration closeGrace;
+    private final ScheduledExecutorService booker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "accrue-booker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ConcurrentLinkedQueue<Event> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean roundScheduled = new AtomicBoolean();
+    private final AtomicLong booked = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private volatile String lastError;
+
+    private LiveEarnings live;
+    private List<ProgramVersion> versions = List.of();
+    private Map<String, Partner> partnerMap = Map.of();
+    private String fingerprint;
+
+    public LiveBooks(EventStore events, LedgerStore ledger, BooksRepository repository, ProgramRepository programs,
+                     PartnerRepository partners, Clock clock, Duration closeGrace) {
+        this.events = events;
+        this.ledger = ledger;
+        this.repository = repository;
+        this.programs = programs;
+        this.partners = partners;
+        this.clock = clock;
+        this.closeGrace = closeGrace;
+    }
+
+    /** Replays the stored events and books them (waits until done), then starts the close scheduler. */
+    public LiveBooks start(Duration scheduleEvery) {
+        onBooker(() -> {
+            rebuild();
+            return null;
+        });
+        booker.scheduleWithFixedDelay(this::closeDue, scheduleEvery.toMillis(), scheduleEvery.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    @Override
+    public void added(List<Event> stored) {
+        if (stored.isEmpty()) return;
+        queue.addAll(stored);
+        received.addAndGet(stored.size());
+        if (roundScheduled.compareAndSet(false, true)) booker.execute(this::round);
+    }
+
+    /** How many events were handed to the books and how many of them are booked: the lag is the difference. */
+    public record Progress(long received, long booked, long replays, String lastError) {}
+
+    public Progress progress() {
+        LiveEarnings current = live;
+        return new Progress(received.get(), booked.get(), current == null ? 0 : current.replays(), lastError);
+    }
+
+    private void round() {
+        roundScheduled.set(false);
+        List<Event> batch = new ArrayList<>();
+        for (Event event; batch.size() < ROUND_EVENTS_MAX && (event = queue.poll()) != null; ) batch.add(event);
+        if (batch.isEmpty()) return;
+        try {
+            if (!repository.inputsFingerprint().equals(fingerprint)) {
+                rebuild(); // programs or partners changed: replay everything stored, this batch included
+            } else {
+                live.accept(batch, clock.instant());
+            }
+            booked.addAndGet(batch.size());
+            lastError = null;
+        } catch (RuntimeException e) {
+            // The events are stored: the next replay books them. Rebuild at once so nothing waits for a restart.
+            lastError = e.getMessage();
+            LOG.error("booking failed; replaying the stored events", e);
+            fingerprint = null;
+            booker.schedule(this::retry, 1, TimeUnit.SECONDS);
+        }
+        if (!queue.isEmpty() && roundScheduled.compareAndSet(false, true)) booker.execute(this::round);
+    }
+
+    private void retry() {
+        try {
+            rebuild();
+            booked.set(received.get() - queue.size());
+            lastError = null;
+        } catch (RuntimeException e) {
+            lastError = e.getMessage();
+            LOG.error("booking failed again; retrying in 10 s", e);
+            booker.schedule(this::retry, 10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Loads programs, partners, closes and what the ledger holds, then replays every stored event. */
+    private void rebuild() {
+        fingerprint = repository.inputsFingerprint();
+        versions = loadPrograms();
+        partnerMap = loadPartners();
+        Map<ProgramId, PeriodId> closed = new HashMap<>();
+        for (String[] close : repository.closes()) {
+            PeriodId through = PeriodId.parse(close[1]);
+            closed.merge(new ProgramId(close[0]), through, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        List<BookedLine> lines = new ArrayList<>();
+        for (LedgerLine line : repository.ledgerLines()) {
+            LineKey key = new LineKey(new ProgramId(line.program()), line.version(), PeriodId.parse(line.period()), line.partner(),
+                    line.payee(), line.track(), line.rule(), Unit.of(line.unit()));
+            PeriodId through = closed.get(key.program());
+            boolean closedLine = line.closeBooked() || (through != null && key.period().compareTo(through) <= 0 && line.pendingMinor() == 0
+                    && line.pendingSeq() == 0 && line.postedMinor() != 0);
+            lines.add(new BookedLine(key, line.pendingSeq(), line.pendingMinor(), closedLine, line.postedMinor(), line.adjustments()));
+        }
+        Map<String, Partner> lookup = partnerMap;
+        live = new LiveEarnings(versions, lookup::get, closed, new Bookkeeper(lines), events::forEachInOrder,
+                new LedgerWriter(ledger, repository, clock));
+        live.start(clock.instant());
+        queue.clear(); // the replay read every stored event, these included
+        booked.set(received.get());
+    }
+
+    private List<ProgramVersion> loadPrograms() {
+        List<ProgramVersion> loaded = new ArrayList<>();
+        for (StoredProgramVersion latest : programs.latestOfEach(10_000)) {
+            for (StoredProgramVersion version : programs.versions(latest.programId(), 10_000)) {
+                ParseResult parsed = ProgramParser.parse(version.sourceText(), version.programId() + " v" + version.version());
+                if (parsed.program() != null) loaded.add(new ProgramVersion(parsed.program(), version.version()));
+            }
+        }
+        return loaded;
+    }
+
+    private Map<String, Partner> loadPartners() {
+        Map<String, Partner> loaded = new HashMap<>();
+        String after = null;
+        while (true) {
+            List<Partner> page = partners.page(after, 1_000, null);
+            page.forEach(partner -> loaded.put(partner.id(), partner));
+            if (page.size() < 1_000) return loaded;
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /** Closes every period whose end plus the grace has passed (in the program's time zone). */
+    private void closeDue() {
+        try {
+            Instant now = clock.instant();
+            for (ProgramVersion version : latestVersions()) {
+                Program program = version.program();
+                PeriodId through = live.closedThrough(program.id());
+                PeriodId candidate = through == null ? program.calendar().periodOf(program.effective().from())
+                        : through.next();
+                PeriodId due = null;
+                while (!program.calendar().endExclusive(candidate).plus(closeGrace).isAfter(now)) {
+                    due = candidate;
+                    candidate = candidate.next();
+                }
+                if (due != null) {
+                    LOG.info("closing {} through {} (ended, grace {} passed)", program.id(), due, closeGrace);
+                    live.close(program.id(), due, now);
+                }
+            }
+        } catch (RuntimeException e) {
+            lastError = e.getMessage();
+            LOG.error("scheduled close failed", e);
+        }
+    }
+
+    private List<ProgramVersion> latestVersions() {
+        Map<ProgramId, ProgramVersion> latest = new LinkedHashMap<>();
+        for (ProgramVersion version : versions) latest.merge(version.program().id(), version, (a, b) -> a.version() >= b.version() ? a : b);
+        return List.copyOf(latest.values());
+    }
+
+    @Override
+    public CloseOutcome close(String programId, String period) {
+        return onBooker(() -> {
+            ProgramVersion version = latestVersions().stream().filter(v -> v.program().id().value().equals(programId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no program '" + programId + "'"));
+            Program program = version.program();
+            PeriodId through;
+            try {
+                through = PeriodId.parse(period);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("'" + period + "' is not a period: e.g. 2026-Q1, 2026-03 or 2026");
+            }
+            if (through.kind() != program.calendar().periodKind()) {
+                throw new IllegalArgumentException(programId + " has " + program.calendar().periodKind().toString().toLowerCase(java.util.Locale.ROOT)
+                        + " periods; '" + period + "' is not one");
+            }
+            Instant end = program.calendar().endExclusive(through);
+            if (end.isAfter(clock.instant())) {
+                throw new IllegalStateException(period + " of " + programId + " ends at " + end + "; it can be closed after that");
+            }
+            boolean closedNow = live.close(program.id(), through, clock.instant());
+            Map<String, Money> totals = new LinkedHashMap<>();
+            int lines = 0;
+            for (EarningRow row : repository.earningLines(null, programId, null)) {
+                if (!row.kind().equals("final") || PeriodId.parse(row.period()).compareTo(through) != 0) continue;
+                lines++;
+                totals.merge(row.unit(), new Money(row.amountMinor(), Unit.of(row.unit())), Money::plus);
+            }
+            return new CloseOutcome(programId, through.toString(), !closedNow, lines, totals);
+        });
+    }
+
+    @Override
+    public List<EarningLineView> earnings(String payee, String programId, String period) {
+        List<EarningLineView> views = new ArrayList<>();
+        for (EarningRow row : repository.earningLines(payee, programId, period)) views.add(view(row));
+        views.addAll(onBooker(() -> {
+            List<EarningLineView> open = new ArrayList<>();
+            if (live.engine() == null) return open;
+            for (Earning earning : live.engine().openEarnings()) {
+                if (payee != null && !earning.payee().equals(payee)) continue;
+                if (programId != null && !earning.program().value().equals(programId)) continue;
+                if (period != null && !earning.period().toString().equals(period)) continue;
+                for (EarningLine line : earning.lines()) {
+                    open.add(new EarningLineView(earning.program().value(), earning.programVersion(), earning.period().toString(),
+                            earning.period().toString(), earning.partner(), earning.payee(), line.track(), line.rule(), line.amount(),
+                            "provisional", line.why(), ExplanationJson.of(line.explanation())));
+                }
+            }
+            return open;
+        }));
+        return views;
+    }
+
+    @Override
+    public List<EarningLineView> statement(String payee, String period) {
+        return repository.earningLines(payee, null, period).stream().map(LiveBooks::view).toList();
+    }
+
+    @Override
+    public List<BalanceView> balances(String payee) {
+        Map<String, long[]> byAccount = new LinkedHashMap<>();
+        for (BooksRepository.LiabilityRow row : repository.liability(null, payee, null)) {
+            long[] figures = byAccount.computeIfAbsent(row.program() + "\u0000" + row.unit(), k -> new long[2]);
+            figures[0] += row.pendingMinor();
+            figures[1] += row.postedMinor();
+        }
+        List<BalanceView> views = new ArrayList<>();
+        byAccount.forEach((key, figures) -> {
+            String[] parts = key.split("\u0000");
+            Unit unit = Unit.of(parts[1]);
+            views.add(new BalanceView(parts[0], parts[1], new Money(figures[0], unit), new Money(figures[1], unit), Money.zero(unit)));
+        });
+        return views;
+    }
+
+    @Override
+    public List<LiabilityView> liability(String programId, String period) {
+        Map<String, long[]> grouped = new LinkedHashMap<>();
+        for (BooksRepository.LiabilityRow row : repository.liability(programId, null, period)) {
+            long[] figures = grouped.computeIfAbsent(row.program() + "\u0000" + row.period() + "\u0000" + row.unit(), k -> new long[2]);
+            figures[0] += row.pendingMinor();
+            figures[1] += row.postedMinor();
+        }
+        List<LiabilityView> views = new ArrayList<>();
+        grouped.forEach((key, figures) -> {
+            String[] parts = key.split("\u0000");
+            Unit unit = Unit.of(parts[2]);
+            views.add(new LiabilityView(parts[0], parts[1], parts[2], new Money(figures[0], unit), new Money(figures[1], unit)));
+        });
+        return views;
+    }
+
+    private static EarningLineView view(EarningRow row) {
+        Map<String, Object> explanation;
+        try {
+            explanation = JSON.readValue(row.explanationJson(), new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored explanation is JSON", e);
+        }
+        return new EarningLineView(row.program(), row.version(), row.period(), row.bookedIn(), row.partner(), row.payee(), row.track(),
+                row.rule(), new Money(row.amountMinor(), Unit.of(row.unit())), row.kind(), row.why(), explanation);
+    }
+
+    /** Runs on the booker thread and waits: the engine is only ever touched there. */
+    private <T> T onBooker(Callable<T> work) {
+        try {
+            return booker.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the books", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        booker.shutdownNow();
+    }
+}
