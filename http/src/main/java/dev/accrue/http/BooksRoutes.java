@@ -30,6 +30,19 @@ final class BooksRoutes {
         routes.get(ApiServer.BASE + "/partners/{id}/balances", this::balances);
         routes.get(ApiServer.BASE + "/partners/{id}/statements/{period}", this::statement);
         routes.get(ApiServer.BASE + "/liability", this::liability);
+        routes.get(ApiServer.BASE + "/books/status", this::status);
+    }
+
+    private void status(Context ctx) {
+        Permission.require(Authentication.actor(ctx), Permission.EARNINGS_READ_ALL);
+        Books.Status status = books.status();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("received", status.received());
+        body.put("booked", status.booked());
+        body.put("lag", status.received() - status.booked());
+        body.put("replays", status.replays());
+        body.put("last_error", status.lastError());
+        Json.respond(ctx, 200, body);
     }
 
     private void close(Context ctx) {

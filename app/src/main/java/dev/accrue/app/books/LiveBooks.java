@@ -113,11 +113,10 @@ public final class LiveBooks implements Books, AutoCloseable {
     }
 
     /** How many events were handed to the books and how many of them are booked: the lag is the difference. */
-    public record Progress(long received, long booked, long replays, String lastError) {}
-
-    public Progress progress() {
+    @Override
+    public Status status() {
         LiveEarnings current = live;
-        return new Progress(received.get(), booked.get(), current == null ? 0 : current.replays(), lastError);
+        return new Status(received.get(), booked.get(), current == null ? 0 : current.replays(), lastError);
     }
 
     private void round() {

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** {@code --name value} pairs of a benchmark tool's command line; unknown or malformed ones print the usage. */
-final class Arguments {
+public final class Arguments {
     private final Map<String, String> values;
     private final String usage;
 
@@ -14,7 +14,7 @@ final class Arguments {
     }
 
     /** The arguments, or null after printing why they are wrong. Positional arguments are kept under "" in order. */
-    static Arguments parse(String[] args, String usage) {
+    public static Arguments parse(String[] args, String usage) {
         Map<String, String> values = new HashMap<>();
         int positional = 0;
         for (int i = 0; i < args.length; i++) {
@@ -35,13 +35,13 @@ final class Arguments {
         return new Arguments(values, usage);
     }
 
-    String text(String name, String fallback) {
+    public String text(String name, String fallback) {
         String value = values.getOrDefault(name, fallback);
         if (value == null) fail("--" + name + " is required");
         return value;
     }
 
-    long number(String name, long fallback) {
+    public long number(String name, long fallback) {
         String value = values.get(name);
         if (value == null) return fallback;
         try {
@@ -52,7 +52,7 @@ final class Arguments {
         }
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         return Math.toIntExact(number(name, fallback));
     }
 

@@ -35,6 +35,11 @@ public interface Books {
     /** Accrued liability (what the earnings accounts hold) by program, period and unit. */
     List<LiabilityView> liability(String programId, String period);
 
+    /** How far booking has got: events handed to the books, events booked, replays so far, the last error (null when fine). */
+    Status status();
+
+    record Status(long received, long booked, long replays, String lastError) {}
+
     /** @param alreadyClosed true when nothing was done because the period was closed before */
     record CloseOutcome(String program, String through, boolean alreadyClosed, int lines, Map<String, Money> totals) {}
 
@@ -56,6 +61,11 @@ public interface Books {
     Books NONE = new Books() {
         @Override
         public void added(List<Event> events) {}
+
+        @Override
+        public Status status() {
+            return new Status(0, 0, 0, null);
+        }
 
         @Override
         public CloseOutcome close(String programId, String period) {

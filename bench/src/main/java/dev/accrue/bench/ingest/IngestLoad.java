@@ -1,0 +1,139 @@
+package dev.accrue.bench.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accrue.bench.data.Arguments;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The HTTP ingestion benchmark's load generator: publishes a generated data set's programs to a running
+ * server (its partners are loaded before with {@code accrue import partners}), posts the first N events in
+ * batches of JSON lines from several clients, and waits until the books have booked them all. Prints the
+ * acknowledged rate and the end-to-end rate (earnings booked). See {@code bench/ingest.sh}.
+ */
+public final class IngestLoad {
+    private static final String USAGE = "usage: IngestLoad --url http://localhost:8080/api/v1 --key KEY --data DIR "
+            + "[--events 1000000] [--batch 1000] [--clients 4] [--programs publish|skip]";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private IngestLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments = Arguments.parse(args, USAGE);
+        if (arguments == null) System.exit(2);
+        String url = arguments.text("url", "http://localhost:8080/api/v1");
+        String key = arguments.text("key", null);
+        Path data = Path.of(arguments.text("data", null));
+        long eventsWanted = arguments.number("events", 1_000_000);
+        int batchSize = arguments.integer("batch", 1_000);
+        int clients = arguments.integer("clients", 4);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        if (!"skip".equals(arguments.text("programs", "publish"))) publishPrograms(http, url, key, data.resolve("programs"));
+        List<String> batches = readBatches(data.resolve("events.jsonl"), eventsWanted, batchSize);
+        long status0 = booked(http, url, key)[1];
+
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long[] latencies = new long[batches.size()];
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i; (i = next.getAndIncrement()) < batches.size(); ) {
+                    long t0 = System.nanoTime();
+                    JsonNode reply = post(http, url + "/events", key, batches.get(i));
+                    latencies[i] = System.nanoTime() - t0;
+                    accepted.addAndGet(reply.path("accepted").asLong() + reply.path("held").asLong());
+                    refused.addAndGet(reply.path("rejected").asLong());
+                }
+            }));
+        }
+        for (Thread thread : threads) thread.join();
+        double ackSeconds = (System.nanoTime() - started) / 1e9;
+        long events = batches.stream().mapToLong(b -> b.chars().filter(ch -> ch == '\n').count() + 1).sum();
+        while (true) {
+            long[] progress = booked(http, url, key);
+            if (progress[1] - status0 >= accepted.get() && progress[0] == progress[1]) break;
+            Thread.sleep(50);
+        }
+        double bookedSeconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf(Locale.ROOT, "%,d events in %,d batches of %,d from %d clients: %,d accepted, %,d refused%n",
+                events, batches.size(), batchSize, clients, accepted.get(), refused.get());
+        System.out.printf(Locale.ROOT, "acknowledged (durable): %.1f s, %,.0f events/s; batch latency p50 %.1f ms, p99 %.1f ms%n",
+                ackSeconds, events / ackSeconds, latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6);
+        System.out.printf(Locale.ROOT, "end to end (earnings booked): %.1f s, %,.0f events/s%n", bookedSeconds, events / bookedSeconds);
+    }
+
+    private static void publishPrograms(HttpClient http, String url, String key, Path folder) throws IOException, InterruptedException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.yaml")) {
+            for (Path file : files) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/programs")).header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 300) throw new IllegalStateException(file + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
+    private static List<String> readBatches(Path events, long wanted, int batchSize) throws IOException {
+        List<String> batches = new ArrayList<>();
+        StringBuilder batch = new StringBuilder();
+        int inBatch = 0;
+        long read = 0;
+        try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+            for (String line; read < wanted && (line = reader.readLine()) != null; read++) {
+                if (inBatch > 0) batch.append('\n');
+                batch.append(line);
+                if (++inBatch == batchSize) {
+                    batches.add(batch.toString());
+                    batch.setLength(0);
+                    inBatch = 0;
+                }
+            }
+        }
+        if (inBatch > 0) batches.add(batch.toString());
+        return batches;
+    }
+
+    private static JsonNode post(HttpClient http, String url, String key, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) throw new IllegalStateException("POST /events: " + response.statusCode() + " " + response.body());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {received, booked} from the books' status. */
+    private static long[] booked(HttpClient http, String url, String key) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/books/status")).header("Authorization", "Bearer " + key).GET().build();
+        JsonNode status = JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        if (status.hasNonNull("last_error")) throw new IllegalStateException("the books failed: " + status.get("last_error").asText());
+        return new long[] {status.path("received").asLong(), status.path("booked").asLong()};
+    }
+}
