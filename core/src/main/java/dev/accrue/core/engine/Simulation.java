@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 /**
  * Runs the engine over a set of events and closes every period that ends on or before the close-through
  * date (by default the last event's date). The result depends only on the set: duplicates by id count
- * once (the first seen), and events are taken in (occurred_at, id) order. An input already in that order
- * is streamed; any other is read again, de-duplicated and sorted in memory.
+ * once (the first seen), and events are taken in (occurred_at, id) order. An input whose distinct events
+ * are already in that order is streamed, repeats skipped on the way; any other is read again,
+ * de-duplicated and sorted in memory.
  */
 public final class Simulation {
     private Simulation() {}
@@ -25,7 +26,7 @@ public final class Simulation {
         void forEach(Consumer<Event> sink);
     }
 
-    /** Thrown inside a streaming attempt when the input turns out not to be in order (or to repeat an id). */
+    /** Thrown inside a streaming attempt when the input turns out not to be in order. */
     private static final class NotStreamable extends RuntimeException {
         NotStreamable() {
             super(null, null, false, false);
@@ -43,18 +44,26 @@ public final class Simulation {
         }
     }
 
+    /**
+     * Streams input whose distinct events are in order. Repeats are skipped as they come (the first
+     * occurrence is taken, as on the exact path), known by their 128-bit id hash; see {@link IdHash} for
+     * the odds that two different ids share one.
+     */
     private static Result streamed(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
         Engine engine = new Engine(programs, partners, through);
-        LongHashSet seen = new LongHashSet();
+        IdHashSet seen = new IdHashSet();
         Event[] last = new Event[1];
+        long[] duplicates = new long[1];
         events.forEach(event -> {
+            if (!seen.add(event.id())) {
+                duplicates[0]++;
+                return;
+            }
             if (last[0] != null && Event.chronological(last[0], event) >= 0) throw new NotStreamable();
-            // A repeated hash is a repeated id or (rarely) a collision: either way the exact path decides.
-            if (!seen.add(LongHashSet.hash(event.id()))) throw new NotStreamable();
             engine.accept(event);
             last[0] = event;
         });
-        return finish(engine, through, last[0], 0);
+        return finish(engine, through, last[0], duplicates[0]);
     }
 
     private static Result sorted(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {

@@ -69,6 +69,33 @@ class EnginePropertiesTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23, 24, 25})
+    void orderedInputWithRepeatsGivesTheSameEarningsAsTheSetOfItsEvents(long seed) throws Exception {
+        EngineFixture fixture = randomActivity(seed, example("distributor-growth-rebate.yaml"), example("dealer-volume-incremental.yaml"));
+        List<Event> ordered = new ArrayList<>(fixture.events);
+        ordered.sort(Event::chronological);
+        Simulation.Result expected = fixture.run(ordered, "2026-05-31");
+        // Repeats where a retrying source writes them (right after the original) and anywhere later.
+        Random random = new Random(seed * 37);
+        List<Event> repeated = new ArrayList<>();
+        int repeats = 0;
+        for (Event event : ordered) {
+            repeated.add(event);
+            if (random.nextInt(5) == 0) {
+                repeated.add(event);
+                repeats++;
+            }
+            if (random.nextInt(7) == 0) {
+                repeated.add(repeated.get(random.nextInt(repeated.size())));
+                repeats++;
+            }
+        }
+        Simulation.Result result = fixture.run(repeated, "2026-05-31");
+        assertThat(canonical(result)).as("seed %d", seed).isEqualTo(canonical(expected));
+        assertThat(result.duplicates()).as("seed %d", seed).isEqualTo(repeats);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12, 13, 14, 15, 16, 17, 18})
     void capsAndTheBudgetAreNeverExceeded(long seed) throws Exception {
         Random random = new Random(seed);

@@ -1,0 +1,73 @@
+package dev.accrue.core.engine;
+
+/**
+ * A set of ids kept as their 128-bit hashes ({@link IdHash}): 16 bytes an id in two open-addressed long
+ * arrays, at most three quarters full. The simulator's memory of the event ids it has taken, so that a
+ * repeat is skipped while streaming.
+ */
+final class IdHashSet {
+    private long[] highs;
+    private long[] lows;
+    /** Whether the hash (0, 0), which marks an empty slot, is in the set. */
+    private boolean hasZero;
+    private int size;
+    private final long[] hash = new long[2];
+
+    IdHashSet() {
+        this(1 << 16);
+    }
+
+    IdHashSet(int capacity) {
+        int slots = Integer.highestOneBit(Math.max(16, capacity) - 1) << 1;
+        highs = new long[slots];
+        lows = new long[slots];
+    }
+
+    /** Adds the id; false if it (or, with the odds {@link IdHash} gives, another id of the same hash) was there. */
+    boolean add(String id) {
+        IdHash.hash(id, hash);
+        return add(hash[0], hash[1]);
+    }
+
+    int size() {
+        return size + (hasZero ? 1 : 0);
+    }
+
+    private boolean add(long high, long low) {
+        if (high == 0 && low == 0) {
+            boolean added = !hasZero;
+            hasZero = true;
+            return added;
+        }
+        if (size >= highs.length - (highs.length >>> 2)) grow();
+        int mask = highs.length - 1;
+        for (int i = IdHash.slot(high, low, mask); ; i = (i + 1) & mask) {
+            long h = highs[i];
+            long l = lows[i];
+            if (h == 0 && l == 0) {
+                highs[i] = high;
+                lows[i] = low;
+                size++;
+                return true;
+            }
+            if (h == high && l == low) return false;
+        }
+    }
+
+    private void grow() {
+        long[] oldHighs = highs;
+        long[] oldLows = lows;
+        highs = new long[oldHighs.length * 2];
+        lows = new long[oldLows.length * 2];
+        int mask = highs.length - 1;
+        for (int j = 0; j < oldHighs.length; j++) {
+            long high = oldHighs[j];
+            long low = oldLows[j];
+            if (high == 0 && low == 0) continue;
+            int i = IdHash.slot(high, low, mask);
+            while (highs[i] != 0 || lows[i] != 0) i = (i + 1) & mask;
+            highs[i] = high;
+            lows[i] = low;
+        }
+    }
+}
