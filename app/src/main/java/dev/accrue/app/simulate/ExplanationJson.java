@@ -28,20 +28,27 @@ public final class ExplanationJson {
         }
         putIfPresent(json, "rate", explanation.rate());
         if (!explanation.multipliers().isEmpty()) {
-            json.put("multipliers", explanation.multipliers().stream().map(m -> Map.of(
+            json.put("multipliers", explanation.multipliers().stream().map(m -> ordered(
                     "name", m.name(), "when", m.condition(), "factor", m.factor().toPlainString(), "events", m.events())).toList());
         }
         if (!explanation.capCuts().isEmpty()) {
-            json.put("caps", explanation.capCuts().stream().map(c -> Map.of(
+            json.put("caps", explanation.capCuts().stream().map(c -> ordered(
                     "cap", c.cap(), "limit", c.limit().toDecimalString(), "cut", c.cut().toDecimalString())).toList());
         }
         putMoney(json, "budget_cut", explanation.budgetCut());
         if (explanation.voidedBy() != null) {
-            json.put("voided_by", Map.of("gate", explanation.voidedBy().gate(),
+            json.put("voided_by", ordered("gate", explanation.voidedBy().gate(),
                     "when", explanation.voidedBy().condition() == null ? "" : explanation.voidedBy().condition()));
         }
         putMoney(json, "would_be", explanation.wouldBe());
         putMoney(json, "clawback", explanation.clawback());
+        return json;
+    }
+
+    /** An object with its keys in the order given: the output is the same bytes on every run ({@code Map.of} is not). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) json.put((String) keysAndValues[i], keysAndValues[i + 1]);
         return json;
     }
 

@@ -2,19 +2,14 @@ package dev.accrue.app.simulate;
 
 import dev.accrue.core.engine.ProgramVersion;
 import dev.accrue.core.engine.Simulation;
-import dev.accrue.core.event.EventParser;
-import dev.accrue.core.event.EventSink;
-import dev.accrue.core.event.LineError;
 import dev.accrue.core.partner.Partner;
 import dev.accrue.core.partner.PartnerBatch;
 import dev.accrue.core.partner.PartnerParser;
 import dev.accrue.core.program.ParseResult;
 import dev.accrue.core.program.ProgramError;
 import dev.accrue.core.program.ProgramParser;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +22,6 @@ import java.util.stream.Stream;
 
 /** The files a simulation reads: programs (parsed and checked up front), partners, and the events file (streamed). */
 public final class SimulationInputs {
-    /** Read buffer for the event file: large, because the file is read as one long stream. */
-    private static final int READ_BUFFER_CHARS = 1 << 20;
-
     /** Bad input: nothing was simulated; {@code faults} says what is wrong, one line each. */
     public static final class InvalidInput extends Exception {
         private final List<String> faults;
@@ -66,32 +58,11 @@ public final class SimulationInputs {
     }
 
     public Simulation.Result run(LocalDate through) throws InvalidInput {
-        List<LineError> errors = new ArrayList<>();
-        long[] errorCount = new long[1];
-        EventParser parser = new EventParser();
-        Simulation.Result result = Simulation.run(programs, partners::get, sink -> {
-            errors.clear();
-            errorCount[0] = 0;
-            try (Reader reader = new BufferedReader(Files.newBufferedReader(events, StandardCharsets.UTF_8), READ_BUFFER_CHARS)) {
-                parser.read(reader, new EventSink() {
-                    @Override
-                    public void event(dev.accrue.core.event.Event event) {
-                        sink.accept(event);
-                    }
-
-                    @Override
-                    public void error(LineError error) {
-                        if (errors.size() < 100) errors.add(error);
-                        errorCount[0]++;
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, through);
-        if (errorCount[0] > 0) {
-            List<String> faults = errors.stream().map(error -> events + ":" + error.format()).toList();
-            throw new InvalidInput(errorCount[0] + " invalid event line(s) in " + events + "; nothing was simulated", faults);
+        EventFile file = new EventFile(events);
+        Simulation.Result result = Simulation.run(programs, partners::get, file::forEach, through);
+        if (file.errorCount > 0) {
+            List<String> faults = file.errors.stream().map(error -> events + ":" + error.format()).toList();
+            throw new InvalidInput(file.errorCount + " invalid event line(s) in " + events + "; nothing was simulated", faults);
         }
         return result;
     }
