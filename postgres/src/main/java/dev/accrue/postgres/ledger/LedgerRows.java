@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,23 @@ final class LedgerRows {
     private static final Map<String, Unit> UNITS = new ConcurrentHashMap<>();
 
     private LedgerRows() {}
+
+    /**
+     * Account ids in the order PostgreSQL sorts them ({@code COLLATE "C"}: UTF-8 bytes, which is code point
+     * order), so that locks taken in an order computed here and in one sorted by SQL agree.
+     */
+    static final Comparator<AccountId> BYTE_ORDER = (a, b) -> compareCodePoints(a.value(), b.value());
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i), y = b.codePointAt(j);
+            if (x != y) return Integer.compare(x, y);
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
 
     static Unit unit(String code) {
         return UNITS.computeIfAbsent(code, Unit::of);

@@ -59,10 +59,13 @@ final class LedgerTables {
         }
     }
 
+    /** Writes a batch decided under locks: its rows, then its changed balances. */
     static void write(Connection connection, BatchOutcome outcome) throws SQLException {
         if (outcome.changesNothing()) return;
         insertRows(connection, outcome);
-        updateBalances(connection, outcome.balancesChanged().values());
+        List<Balance> changed = new ArrayList<>(outcome.balancesChanged().values());
+        changed.sort(Comparator.comparing(Balance::accountId, LedgerRows.BYTE_ORDER));
+        setBalances(connection, changed);
     }
 
     static void insertRows(Connection connection, BatchOutcome outcome) throws SQLException {
@@ -98,23 +101,34 @@ final class LedgerTables {
         Invariants.check(rows.copyInto(connection, LedgerSql.COPY_RESOLUTIONS) == resolutions.size(), "every resolution is inserted");
     }
 
-    static void updateBalances(Connection connection, Collection<Balance> balances) throws SQLException {
+    /**
+     * Sets these balances, locking their rows in the order given, and returns each row as it was just
+     * before (migration V22's {@code ledger_set_balances}).
+     */
+    static Map<AccountId, Balance> setBalances(Connection connection, List<Balance> balances) throws SQLException {
         int size = balances.size();
         String[] id = new String[size];
         Long[] debitsPending = new Long[size], debitsPosted = new Long[size], creditsPending = new Long[size], creditsPosted = new Long[size];
-        int i = 0;
-        for (Balance balance : balances) {
+        for (int i = 0; i < size; i++) {
+            Balance balance = balances.get(i);
             id[i] = balance.accountId().value();
             debitsPending[i] = balance.debitsPendingMinor();
             debitsPosted[i] = balance.debitsPostedMinor();
             creditsPending[i] = balance.creditsPendingMinor();
             creditsPosted[i] = balance.creditsPostedMinor();
-            i++;
         }
-        try (PreparedStatement statement = connection.prepareStatement(LedgerSql.UPDATE_BALANCES)) {
+        Map<AccountId, Balance> before = HashMap.newHashMap(size);
+        try (PreparedStatement statement = connection.prepareStatement(LedgerSql.SET_BALANCES)) {
             bind(statement, connection, id, debitsPending, debitsPosted, creditsPending, creditsPosted);
-            Invariants.check(statement.executeUpdate() == size, "every changed balance row exists and is updated");
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Balance balance = LedgerRows.balance(rs);
+                    before.put(balance.accountId(), balance);
+                }
+            }
         }
+        Invariants.check(before.size() == size, "every balance row set exists and is set once");
+        return before;
     }
 
     static Map<AccountId, Account> selectAccounts(Connection connection, Collection<AccountId> ids) throws SQLException {
@@ -131,15 +145,16 @@ final class LedgerTables {
         return found;
     }
 
-    static Map<AccountId, Balance> lockBalances(Connection connection, Collection<AccountId> ids) throws SQLException {
+    /** Locks the balances of {@code ids} in the order given ({@code PostgresLedgerStore.lockOrder}) and returns them. */
+    static Map<AccountId, Balance> lockBalances(Connection connection, List<AccountId> ids) throws SQLException {
         return selectBalances(connection, LedgerSql.LOCK_BALANCES, ids);
     }
 
     static Map<AccountId, Balance> selectBalances(Connection connection, String sql, Collection<AccountId> ids) throws SQLException {
-        Map<AccountId, Balance> found = new HashMap<>();
+        Map<AccountId, Balance> found = HashMap.newHashMap(ids.size());
         if (ids.isEmpty()) return found;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, textArray(connection, ids.stream().map(AccountId::value).sorted().toList()));
+            statement.setArray(1, textArray(connection, ids.stream().map(AccountId::value).toList()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     Balance balance = LedgerRows.balance(rs);

@@ -115,17 +115,16 @@ public final class PostgresLedgerStore implements LedgerStore {
     /**
      * {@inheritDoc}
      *
-     * <p>Payee balances are locked first, in id order, and the company's (incentive expense, payable,
-     * paid: named by nearly every batch) last, in id order. Every writer locks in that one order, so none
-     * deadlock.
-     *
-     * <p>The first attempt is optimistic twice over. It assumes the batch's ids are new and reads only the
-     * pending transfers the batch resolves; an id that exists after all fails the insert on the primary
-     * key. And it decides against the company balances as last committed, writes the transfers, and only
-     * then locks the company rows and decides again with their current values: if anything came out
-     * differently it gives up. Either way the next attempt is pessimistic: it reads every id the batch
-     * names and locks the company rows before deciding. So the rows every batch needs are held only for
-     * the balance update and the commit, and concurrent batches overlap everything else.
+     * <p>The first attempt is optimistic. It reads the balances of every account the batch names without
+     * locking them, assumes the batch's ids are new (it reads only the pending transfers the batch
+     * resolves; an id that exists after all fails the insert on the primary key), decides, writes the
+     * transfers, and then sets the balances in one statement that locks their rows — payee accounts by
+     * id, then the company's by id, one order for every writer — and returns what they were. If another
+     * writer changed any of them meanwhile, it decides again with the locked values: the same results
+     * mean the batch stands (with the balances decided again); different ones, that it starts over. Any
+     * next attempt is pessimistic: it locks the balances and reads every id the batch names before it
+     * decides. So a batch holds balance locks only from its balance write to its commit, and writes each
+     * balance row once.
      */
     @Override
     public List<TransferResult> createTransfers(List<Transfer> transfers) {
@@ -141,38 +140,64 @@ public final class PostgresLedgerStore implements LedgerStore {
             if (transfer.pendingId() != null) pendingIds.add(transfer.pendingId());
         }
         return inTransaction((connection, attempt) -> {
-            boolean optimistic = attempt == 1;
             Map<AccountId, Account> accounts = accounts(connection, accountIds);
-            List<AccountId> payees = new ArrayList<>();
-            List<AccountId> company = new ArrayList<>();
-            accounts.values().forEach(account -> (account.code().scope() == AccountCode.Scope.COMPANY ? company : payees).add(account.id()));
-            Map<AccountId, Balance> balances = LedgerTables.lockBalances(connection, payees);
-            Set<TransferId> lookups = new HashSet<>(pendingIds);
-            if (optimistic) lookups.removeAll(batchIds);
-            else lookups.addAll(batchIds);
-            Map<TransferId, StoredTransfer> stored = lookups.isEmpty() ? Map.of() : LedgerTables.selectTransfers(connection, lookups);
-            Map<AccountId, Balance> companyBalances = optimistic
-                    ? LedgerTables.selectBalances(connection, LedgerSql.SELECT_BALANCES, company) : LedgerTables.lockBalances(connection, company);
-            Map<AccountId, Balance> all = new HashMap<>(balances);
-            all.putAll(companyBalances);
-            BatchOutcome outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, all, stored), transfers);
-            if (optimistic && !outcome.changesNothing()) {
-                LedgerTables.insertRows(connection, outcome);
-                Map<AccountId, Balance> lockedCompany = LedgerTables.lockBalances(connection, company);
-                if (!lockedCompany.equals(companyBalances)) {
-                    all.putAll(lockedCompany);
-                    BatchOutcome decidedAgain = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, all, stored), transfers);
-                    if (!decidedAgain.results().equals(outcome.results())) {
-                        throw new SQLException("company balances changed the outcome; deciding again under lock", "40001");
-                    }
-                    outcome = decidedAgain;
-                }
-                LedgerTables.updateBalances(connection, outcome.balancesChanged().values());
-            } else {
-                LedgerTables.write(connection, outcome);
-            }
-            return outcome.results();
+            List<AccountId> lockOrder = lockOrder(accounts);
+            return attempt == 1
+                    ? createOptimistically(connection, transfers, accounts, lockOrder, pendingIds, batchIds)
+                    : createUnderLocks(connection, transfers, accounts, lockOrder, pendingIds, batchIds);
         });
+    }
+
+    private static List<TransferResult> createOptimistically(Connection connection, List<Transfer> transfers, Map<AccountId, Account> accounts,
+                                                             List<AccountId> lockOrder, Set<TransferId> pendingIds, Set<TransferId> batchIds)
+            throws SQLException {
+        Map<AccountId, Balance> read = LedgerTables.selectBalances(connection, LedgerSql.SELECT_BALANCES, lockOrder);
+        Set<TransferId> lookups = new HashSet<>(pendingIds);
+        lookups.removeAll(batchIds);
+        Map<TransferId, StoredTransfer> stored = lookups.isEmpty() ? Map.of() : LedgerTables.selectTransfers(connection, lookups);
+        BatchOutcome outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, read, stored), transfers);
+        if (outcome.changesNothing()) return outcome.results();
+        LedgerTables.insertRows(connection, outcome);
+        // Every balance the decision read is set (unchanged ones to what was read), so every one is locked and compared.
+        List<Balance> decided = new ArrayList<>(lockOrder.size());
+        for (AccountId id : lockOrder) decided.add(outcome.balancesChanged().getOrDefault(id, read.get(id)));
+        Map<AccountId, Balance> locked = LedgerTables.setBalances(connection, decided);
+        if (locked.equals(read)) return outcome.results();
+        BatchOutcome decidedAgain = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, locked, stored), transfers);
+        if (!decidedAgain.results().equals(outcome.results())) {
+            throw new SQLException("balances changed by another writer changed the outcome; deciding again under locks", "40001");
+        }
+        List<Balance> corrected = new ArrayList<>();
+        for (int i = 0; i < lockOrder.size(); i++) {
+            AccountId id = lockOrder.get(i);
+            Balance balance = decidedAgain.balancesChanged().getOrDefault(id, locked.get(id));
+            if (!balance.equals(decided.get(i))) corrected.add(balance);
+        }
+        LedgerTables.setBalances(connection, corrected);
+        return decidedAgain.results();
+    }
+
+    private static List<TransferResult> createUnderLocks(Connection connection, List<Transfer> transfers, Map<AccountId, Account> accounts,
+                                                         List<AccountId> lockOrder, Set<TransferId> pendingIds, Set<TransferId> batchIds)
+            throws SQLException {
+        Map<AccountId, Balance> balances = LedgerTables.lockBalances(connection, lockOrder);
+        Set<TransferId> lookups = new HashSet<>(pendingIds);
+        lookups.addAll(batchIds);
+        Map<TransferId, StoredTransfer> stored = LedgerTables.selectTransfers(connection, lookups);
+        BatchOutcome outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, balances, stored), transfers);
+        LedgerTables.write(connection, outcome);
+        return outcome.results();
+    }
+
+    /** Payee accounts by id, then the company's (named by nearly every batch, so held last and briefly) by id. */
+    private static List<AccountId> lockOrder(Map<AccountId, Account> accounts) {
+        List<AccountId> payees = new ArrayList<>();
+        List<AccountId> company = new ArrayList<>();
+        accounts.values().forEach(account -> (account.code().scope() == AccountCode.Scope.COMPANY ? company : payees).add(account.id()));
+        payees.sort(LedgerRows.BYTE_ORDER);
+        company.sort(LedgerRows.BYTE_ORDER);
+        payees.addAll(company);
+        return payees;
     }
 
     @Override
@@ -201,11 +226,7 @@ public final class PostgresLedgerStore implements LedgerStore {
             accountIds.add(pending.transfer().creditAccountId());
         }
         Map<AccountId, Account> accounts = accounts(connection, accountIds);
-        List<AccountId> payees = new ArrayList<>();
-        List<AccountId> company = new ArrayList<>();
-        accounts.values().forEach(account -> (account.code().scope() == AccountCode.Scope.COMPANY ? company : payees).add(account.id()));
-        Map<AccountId, Balance> balances = LedgerTables.lockBalances(connection, payees);
-        balances.putAll(LedgerTables.lockBalances(connection, company));
+        Map<AccountId, Balance> balances = LedgerTables.lockBalances(connection, lockOrder(accounts));
         // Read again under the locks: a post or void may have resolved a candidate meanwhile.
         Map<TransferId, StoredTransfer> pendings = LedgerTables.selectTransfers(connection, candidates);
         BatchOutcome outcome = LedgerBatch.expire(new LedgerSnapshot(accounts, balances, pendings), now);
