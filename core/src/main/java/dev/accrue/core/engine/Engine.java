@@ -40,12 +40,13 @@ public final class Engine {
     private final List<List<ProgramRun>> contests = new ArrayList<>();
     private final Map<ProgramRun, PeriodId> nextToClose = new HashMap<>();
     private final MeasureBook measures;
+    private final Set<ProgramCalendar> calendars = new HashSet<>();
     private final PartnerLookup partners;
     private final ClosePolicy policy;
     /** A simulation takes events in order and refuses anything else; the live books take them as they arrive. */
     private final boolean ordered;
-    /** Partners whose activity arrived since {@link #drainProvisional()} last ran. */
-    private final Set<String> touched = new HashSet<>();
+    /** Live only: the periods (per calendar) in which a partner's activity arrived since {@link #drainProvisional()} last ran. */
+    private final Map<ProgramCalendar, Map<PeriodId, Set<String>>> touched = new HashMap<>();
     /** Partners of events that were set aside because the partner was not known then. */
     private final Set<String> unknownPartners = new HashSet<>();
     private final ConditionViews views = new ConditionViews();
@@ -106,7 +107,6 @@ public final class Engine {
                     .thenComparing(r -> r.program.id()));
             contests.add(List.copyOf(group));
         }
-        Set<ProgramCalendar> calendars = new HashSet<>();
         runs.forEach(run -> calendars.add(run.program.calendar()));
         this.measures = new MeasureBook(calendars);
     }
@@ -142,8 +142,15 @@ public final class Engine {
             unknownPartners.add(event.partnerId());
             return;
         }
-        touched.add(partner.id());
+        touch(partner.id(), event.occurredAt());
         evaluate(event, partner);
+    }
+
+    private void touch(String partnerId, Instant at) {
+        if (ordered) return; // a simulation reads the earnings at the end, never provisionally
+        for (ProgramCalendar calendar : calendars) {
+            touched.computeIfAbsent(calendar, c -> new HashMap<>()).computeIfAbsent(calendar.periodOf(at), p -> new HashSet<>()).add(partnerId);
+        }
     }
 
     private boolean isAfterLast(Event event) {
@@ -245,7 +252,7 @@ public final class Engine {
             for (Map.Entry<String, Long> share : shares.entrySet()) {
                 Partner partner = partners.find(share.getKey());
                 if (partner == null) continue;
-                touched.add(partner.id());
+                touch(partner.id(), event.occurredAt());
                 Map<String, Object> data = new HashMap<>(event.data());
                 data.put("amount", BigDecimal.valueOf(share.getValue(), digits));
                 data.put("attribution_weight", weights.get(share.getKey()));
@@ -322,20 +329,23 @@ public final class Engine {
     }
 
     /**
-     * The provisional earnings (open periods) of the partners whose activity arrived since the last call,
-     * recomputed whole: for a program with a budget, every partner's, since the budget is shared.
+     * The provisional earnings of the partners whose activity arrived since the last call, in the open
+     * periods it arrived in, recomputed whole: for a program with a budget, every partner's, since the
+     * budget is shared. A later period that reads {@code prior.*} catches up at the partner's next event
+     * there, or at the next replay.
      */
     public List<Earning> drainProvisional() {
-        Set<String> partnersNow = Set.copyOf(touched);
-        touched.clear();
         List<Earning> open = new ArrayList<>();
-        if (partnersNow.isEmpty()) return open;
         for (ProgramRun run : runs) {
-            Set<String> only = run.program.budget() == null ? partnersNow : null;
-            for (PeriodId period : run.groups.keySet()) {
-                if (!run.isClosed(period)) open.addAll(new PeriodClose(run, period, measures, partners, views, false, only).close());
+            Map<PeriodId, Set<String>> byPeriod = touched.getOrDefault(run.program.calendar(), Map.of());
+            for (Map.Entry<PeriodId, Set<String>> entry : byPeriod.entrySet()) {
+                PeriodId period = entry.getKey();
+                if (!run.groups.containsKey(period) || run.isClosed(period)) continue;
+                Set<String> only = run.program.budget() == null ? entry.getValue() : null;
+                open.addAll(new PeriodClose(run, period, measures, partners, views, false, only).close());
             }
         }
+        touched.clear();
         return open;
     }
 
