@@ -23,10 +23,11 @@ final class DataMap extends AbstractMap<String, Object> {
     private final Object[] keysAndValues;
 
     private DataMap(Object[] keysAndValues, int size) {
-        this.keysAndValues = keysAndValues.length == size * 2 ? keysAndValues : java.util.Arrays.copyOf(keysAndValues, size * 2);
+        // Always a copy: the caller (FieldCollector) clears and reuses its array, also when it is exactly full.
+        this.keysAndValues = java.util.Arrays.copyOf(keysAndValues, size * 2);
     }
 
-    /** A map of the first {@code size} pairs of {@code keysAndValues}, which the caller has checked for nulls and repeats. */
+    /** A map of a copy of the first {@code size} pairs of {@code keysAndValues}, which the caller has checked for nulls and repeats. */
     static DataMap copyOf(Object[] keysAndValues, int size) {
         return size == 0 ? EMPTY : new DataMap(keysAndValues, size);
     }

@@ -47,6 +47,15 @@ class EventParserTest {
     }
 
     @Test
+    void keepsEveryDataFieldWhenThereAreExactlyAsManyAsTheCollectorHoldsBeforeGrowing() {
+        String eightFields = SALE_DATA + ",\"customer_id\":\"c-1\",\"channel\":\"direct\"";
+        Event sale = valid(line("sale", eightFields));
+        Event next = valid(GOOD_SALE);   // the parser's reused buffers must not reach into the first event
+        assertThat(sale.data()).hasSize(8).containsEntry("channel", "direct").containsEntry("line_id", "A-1");
+        assertThat(next.data()).hasSize(6);
+    }
+
+    @Test
     void keepsTheScaleOfAnAmountExactly() {
         Event sale = valid(line("sale", "\"line_id\":\"L\",\"net_amount\":\"12.50\""));
         BigDecimal amount = (BigDecimal) sale.data().get("net_amount");
