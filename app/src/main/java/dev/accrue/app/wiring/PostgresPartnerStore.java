@@ -4,8 +4,10 @@ import dev.accrue.core.partner.Partner;
 import dev.accrue.http.port.PartnerStore;
 import dev.accrue.postgres.partners.PartnerRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The API's partner store on the PostgreSQL repository. */
 final class PostgresPartnerStore implements PartnerStore {
@@ -28,6 +30,11 @@ final class PostgresPartnerStore implements PartnerStore {
     @Override
     public Optional<String> parentOf(String id) {
         return repository.parentOf(id);
+    }
+
+    @Override
+    public Set<String> existing(Collection<String> ids) {
+        return repository.existing(ids);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.accrue.app.wiring;
 
+import dev.accrue.http.port.Books;
+import dev.accrue.http.port.EventStore;
 import dev.accrue.http.port.Stores;
 import dev.accrue.postgres.Database;
 import dev.accrue.postgres.access.AccessRepository;
+import dev.accrue.postgres.events.EventRepository;
 import dev.accrue.postgres.partners.PartnerRepository;
 import dev.accrue.postgres.programs.ProgramRepository;
 
@@ -10,10 +13,22 @@ import dev.accrue.postgres.programs.ProgramRepository;
 public final class PostgresStores {
     private PostgresStores() {}
 
+    /** The stores, with no books kept (events are stored and nothing is booked). */
     public static Stores of(Database database) {
+        return of(database, Books.NONE);
+    }
+
+    public static Stores of(Database database, Books books) {
         return new Stores(
                 new PostgresProgramStore(new ProgramRepository(database.jdbi())),
                 new PostgresPartnerStore(new PartnerRepository(database.jdbi())),
-                new PostgresAccessStore(new AccessRepository(database.jdbi())));
+                new PostgresAccessStore(new AccessRepository(database.jdbi())),
+                events(database),
+                books);
+    }
+
+    /** The event store alone, for what is built before the stores (the books replay the events). */
+    public static EventStore events(Database database) {
+        return new PostgresEventStore(new EventRepository(database.dataSource()));
     }
 }

@@ -19,8 +19,17 @@ public interface EventStore {
      */
     record Outcome(List<Event> added, List<String> duplicates, List<String> conflicts) {}
 
-    /** Stores the events whose ids are new, all in one transaction, committed before it returns. */
+    /**
+     * Stores the events whose ids are new, all in one transaction, committed before it returns. A repeat of
+     * an id inside the call counts once: judged against the first occurrence (or what is stored already).
+     */
     Outcome store(List<Event> events);
+
+    /**
+     * {@link #store}, all or nothing: if any event is a conflict, nothing is stored ({@code added} is
+     * empty) and the conflicts are reported.
+     */
+    Outcome storeAllOrNothing(List<Event> events);
 
     /** Every stored event in (occurred_at, id) order: what the engine replays. */
     void forEachInOrder(Consumer<Event> sink);

@@ -2,8 +2,10 @@ package dev.accrue.http.port;
 
 import dev.accrue.core.partner.Partner;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Partners with their effective-dated versions. Writes fail with a {@link StoreConflictException} on a duplicate or a missing parent. */
 public interface PartnerStore {
@@ -13,6 +15,9 @@ public interface PartnerStore {
     List<Partner> page(String afterId, int limit, String onlyId);
 
     Optional<String> parentOf(String id);
+
+    /** The ids among {@code ids} that are partners. */
+    Set<String> existing(Collection<String> ids);
 
     void create(Partner partner, long by, Instant at);
 

@@ -9,10 +9,12 @@ import dev.accrue.postgres.StoreConflict;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -70,6 +72,13 @@ public final class PartnerRepository {
     public Optional<String> parentOf(String id) {
         return jdbi.withHandle(handle -> handle.createQuery(PartnerSql.PARENT_OF).bind("id", id)
                 .mapTo(String.class).findOne());
+    }
+
+    /** The ids among {@code ids} that are partners: one query however many there are. */
+    public Set<String> existing(Collection<String> ids) {
+        if (ids.isEmpty()) return Set.of();
+        return jdbi.withHandle(handle -> Set.copyOf(handle.createQuery(PartnerSql.EXISTING)
+                .bind("ids", ids.toArray(String[]::new)).mapTo(String.class).list()));
     }
 
     private static void insertVersion(Handle handle, String id, Partner.Version version, long by, Instant at) {

@@ -27,4 +27,6 @@ final class PartnerSql {
             FROM partner_versions WHERE partner_id = ANY(:ids) ORDER BY partner_id, effective_from""";
 
     static final String PARENT_OF = "SELECT parent_id FROM partners WHERE id = :id";
+
+    static final String EXISTING = "SELECT id FROM partners WHERE id = ANY(:ids)";
 }

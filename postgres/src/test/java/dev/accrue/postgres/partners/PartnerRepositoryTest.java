@@ -81,6 +81,13 @@ class PartnerRepositoryTest {
     }
 
     @Test
+    void existingTellsWhichOfManyIdsArePartnersInOneQuery() {
+        partners.create(Partner.of("known-1", "Known", "dealer", null, null, Map.of()), author, JANUARY);
+        assertThat(partners.existing(List.of("known-1", "unknown-1", "known-1"))).containsExactly("known-1");
+        assertThat(partners.existing(List.of())).isEmpty();
+    }
+
+    @Test
     void addingAVersionToAPartnerThatDoesNotExistChangesNothing() {
         assertThat(partners.addVersion("ghost", "Ghost", null, new Partner.Version(APRIL, "dealer", null, Map.of()), author, APRIL)).isFalse();
     }
