@@ -30,6 +30,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "The address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host;
 
+    @Option(names = "--close-grace", paramLabel = "DURATION", defaultValue = "P3D",
+            description = "Close each period this long after it ends (ISO-8601, default: ${DEFAULT-VALUE}); events for a closed period become adjustments.")
+    java.time.Duration closeGrace;
+
+    @Option(names = "--close-every", paramLabel = "DURATION", defaultValue = "PT1M",
+            description = "How often to look for periods to close (ISO-8601, default: ${DEFAULT-VALUE}).")
+    java.time.Duration closeEvery;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -37,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Server server;
         try {
-            server = Server.start(database.open(), host, port, clock);
+            server = Server.start(database.open(), host, port, clock, new Server.BooksOptions(closeGrace, closeEvery));
         } catch (DatabaseException e) {
             err.println("accrue serve: " + e.getMessage());
             return 2;

@@ -1,5 +1,6 @@
 package dev.accrue.app;
 
+import dev.accrue.app.books.LiveBooks;
 import dev.accrue.app.wiring.PostgresStores;
 import dev.accrue.http.ApiKeys;
 import dev.accrue.http.ApiServer;
@@ -7,27 +8,53 @@ import dev.accrue.http.port.Role;
 import dev.accrue.http.port.Stores;
 import dev.accrue.http.port.User;
 import dev.accrue.postgres.Database;
+import dev.accrue.postgres.books.BooksRepository;
+import dev.accrue.postgres.ledger.PostgresLedgerStore;
+import dev.accrue.postgres.partners.PartnerRepository;
+import dev.accrue.postgres.programs.ProgramRepository;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The running application: the database, the stores on it, and the API on them. Closing stops both. */
+/** The running application: the database, the stores and the live books on it, and the API on them. Closing stops all. */
 final class Server implements AutoCloseable {
     static final String FIRST_ADMIN_NAME = "admin";
 
+    /**
+     * How the books close periods by themselves.
+     *
+     * @param closeGrace how long after a period ends it is closed, so that late events still count in it
+     * @param closeEvery how often the scheduler looks for periods to close
+     */
+    record BooksOptions(Duration closeGrace, Duration closeEvery) {
+        static final BooksOptions DEFAULT = new BooksOptions(Duration.ofDays(3), Duration.ofMinutes(1));
+    }
+
     private final Database database;
     private final Stores stores;
+    private final LiveBooks books;
     private final ApiServer api;
 
-    private Server(Database database, Stores stores, ApiServer api) {
+    private Server(Database database, Stores stores, LiveBooks books, ApiServer api) {
         this.database = database;
         this.stores = stores;
+        this.books = books;
         this.api = api;
     }
 
     static Server start(Database database, String host, int port, Clock clock) {
-        Stores stores = PostgresStores.of(database);
+        return start(database, host, port, clock, BooksOptions.DEFAULT);
+    }
+
+    /** Starts the books first (they replay every stored event and book it), then the API. */
+    static Server start(Database database, String host, int port, Clock clock, BooksOptions options) {
+        LiveBooks books = new LiveBooks(PostgresStores.events(database),
+                new PostgresLedgerStore(database.dataSource()), new BooksRepository(database.jdbi()),
+                new ProgramRepository(database.jdbi()), new PartnerRepository(database.jdbi()), clock, options.closeGrace())
+                .start(options.closeEvery());
+        Stores stores = PostgresStores.of(database, books);
         ApiServer api = ApiServer.start(host, port, stores, clock);
-        return new Server(database, stores, api);
+        return new Server(database, stores, books, api);
     }
 
     /**
@@ -61,7 +88,11 @@ final class Server implements AutoCloseable {
         try {
             api.close();
         } finally {
-            database.close();
+            try {
+                books.close();
+            } finally {
+                database.close();
+            }
         }
     }
 }

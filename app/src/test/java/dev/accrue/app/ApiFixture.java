@@ -27,7 +27,8 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(Database database) {
-        server = Server.start(database, "127.0.0.1", 0, Clock.systemUTC());
+        // The close scheduler stays out of the way: tests close periods themselves.
+        server = Server.start(database, "127.0.0.1", 0, Clock.systemUTC(), new Server.BooksOptions(java.time.Duration.ofDays(3), java.time.Duration.ofHours(1)));
         adminKey = server.bootstrapAdmin(Clock.systemUTC()).map(ApiKeys.Issued::text)
                 .orElseGet(() -> keyFor("admin-" + System.nanoTime(), Role.ADMIN, null));
         baseUrl = "http://localhost:" + server.port() + "/api/v1";

@@ -32,6 +32,7 @@ public final class ApiServer implements AutoCloseable {
         ProgramRoutes programs = new ProgramRoutes(new ProgramService(stores.programs(), clock));
         PartnerRoutes partners = new PartnerRoutes(new PartnerService(stores.partners(), clock), clock);
         AccessRoutes access = new AccessRoutes(new AccessService(stores.access(), clock));
+        BooksRoutes books = new BooksRoutes(stores.books());
         String openApi = openApi();
         List<String> registered = new ArrayList<>();
         Javalin javalin = Javalin.create(config -> {
@@ -50,6 +51,7 @@ public final class ApiServer implements AutoCloseable {
             programs.register(table);
             partners.register(table);
             access.register(table);
+            books.register(table);
             registered.addAll(table.registered());
         });
         javalin.start();
