@@ -28,7 +28,11 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture(Database database) {
         // The close scheduler stays out of the way: tests close periods themselves.
-        server = Server.start(database, "127.0.0.1", 0, Clock.systemUTC(), new Server.BooksOptions(java.time.Duration.ofDays(3), java.time.Duration.ofHours(1)));
+        this(database, Clock.systemUTC(), new Server.BooksOptions(java.time.Duration.ofDays(3), java.time.Duration.ofHours(1)));
+    }
+
+    ApiFixture(Database database, Clock clock, Server.BooksOptions books) {
+        server = Server.start(database, "127.0.0.1", 0, clock, books);
         adminKey = server.bootstrapAdmin(Clock.systemUTC()).map(ApiKeys.Issued::text)
                 .orElseGet(() -> keyFor("admin-" + System.nanoTime(), Role.ADMIN, null));
         baseUrl = "http://localhost:" + server.port() + "/api/v1";
