@@ -145,7 +145,6 @@ public final class LiveBooks implements Books, AutoCloseable {
     private void retry() {
         try {
             rebuild();
-            booked.set(received.get() - queue.size());
             lastError = null;
         } catch (RuntimeException e) {
             lastError = e.getMessage();
@@ -177,8 +176,8 @@ public final class LiveBooks implements Books, AutoCloseable {
         live = new LiveEarnings(versions, lookup::get, closed, new Bookkeeper(lines), events::forEachInOrder,
                 new LedgerWriter(ledger, repository, clock));
         live.start(clock.instant());
-        queue.clear(); // the replay read every stored event, these included
-        booked.set(received.get());
+        // Queued events the replay already read are repeats to the engine, which skips them by id.
+        booked.set(received.get() - queue.size());
     }
 
     private List<ProgramVersion> loadPrograms() {

@@ -47,6 +47,8 @@ public final class Engine {
     private final boolean ordered;
     /** Live only: the periods (per calendar) in which a partner's activity arrived since {@link #drainProvisional()} last ran. */
     private final Map<ProgramCalendar, Map<PeriodId, Set<String>>> touched = new HashMap<>();
+    /** Live only: the ids taken so far, so an event handed over twice (by a replay and a queue) counts once. */
+    private final IdHashSet seen;
     /** Partners of events that were set aside because the partner was not known then. */
     private final Set<String> unknownPartners = new HashSet<>();
     private final ConditionViews views = new ConditionViews();
@@ -83,6 +85,7 @@ public final class Engine {
         this.partners = partners;
         this.policy = policy;
         this.ordered = ordered;
+        this.seen = ordered ? null : new IdHashSet();
         List<ProgramVersion> byId = new ArrayList<>(programs);
         byId.sort(Comparator.comparing((ProgramVersion p) -> p.program().id()).thenComparingInt(ProgramVersion::version));
         for (int i = 0; i < byId.size(); i++) {
@@ -113,6 +116,7 @@ public final class Engine {
 
     /** Takes the next event; events must come in (occurred_at, id) order, each id once. */
     public void accept(Event event) {
+        if (!ordered && !seen.add(event.id())) return;
         if (ordered && lastAt != null) {
             if (!isAfterLast(event)) {
                 throw new IllegalArgumentException("events must come in (occurred_at, id) order without repeats: "
