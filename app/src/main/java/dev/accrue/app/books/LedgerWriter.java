@@ -37,6 +37,7 @@ import java.util.Set;
  */
 final class LedgerWriter implements LiveEarnings.Writer {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerWriter.class);
 
     private final LedgerStore ledger;
     private final BooksRepository repository;
@@ -64,9 +65,14 @@ final class LedgerWriter implements LiveEarnings.Writer {
             int to = Math.min(transfers.size(), from + LedgerBatch.TRANSFER_BATCH_SIZE_MAX);
             while (to < transfers.size() && transfers.get(to - 1).linked()) to--; // never end a batch inside a chain
             for (TransferResult result : ledger.createTransfers(transfers.subList(from, to))) {
-                if (!result.isSuccess() && result.result() != CreateTransferResult.EXISTS) {
-                    throw new IllegalStateException("the ledger refused " + result.id() + ": " + result.result());
+                if (result.isSuccess() || result.result() == CreateTransferResult.EXISTS) continue;
+                if (result.result() == CreateTransferResult.EXCEEDS_CREDITS) {
+                    // A reversal larger than what the payee still holds: the ledger keeps the payee at zero and
+                    // the shortfall is not booked (docs/ledger.md, "Open"). Booking goes on for everyone else.
+                    LOG.warn("not recoverable from the payee's earnings, not booked: {}", result.id());
+                    continue;
                 }
+                throw new IllegalStateException("the ledger refused " + result.id() + ": " + result.result());
             }
             from = to;
         }
