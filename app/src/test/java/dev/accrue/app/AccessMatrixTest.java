@@ -89,6 +89,26 @@ class AccessMatrixTest {
     }
 
     @Test
+    void aPartnerKeySendsItsOwnPartnersEventsOnly() {
+        String body = String.join("\n",
+                EventsApiTest.sale("matrix-own", "alpha", "10.00"),
+                EventsApiTest.sale("matrix-other", "bravo", "10.00"),
+                EventsApiTest.sale("matrix-none", null, "10.00"));
+        ApiFixture.Reply reply = api.call("POST", "/events", keyA, body, EventsApiTest.JSON_LINES);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        JsonNode receipt = reply.json();
+        assertThat(receipt.get("accepted").asInt()).isEqualTo(1);
+        assertThat(receipt.get("rejected").asInt()).isEqualTo(2);
+        assertThat(receipt.get("results").findValuesAsText("reason"))
+                .containsExactly("partner: expected alpha (a partner key sends its own partner's events), found bravo",
+                        "partner: expected alpha (a partner key sends its own partner's events), found none");
+        assertThat(reply.text()).doesNotContain(SECRET_NAME);
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        api.server.stores().events().forEachInOrder(event -> stored.add(event.id()));
+        assertThat(stored).contains("matrix-own").doesNotContain("matrix-other", "matrix-none");
+    }
+
+    @Test
     void aPartnerSeesOnlyItsOwnKeys() {
         JsonNode keys = api.get("/api-keys", keyA).json();
         long myUser = api.get("/me", keyA).json().get("id").asLong();

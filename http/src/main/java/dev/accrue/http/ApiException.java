@@ -1,6 +1,9 @@
 package dev.accrue.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An answer other than success, rendered as an RFC 9457 problem: {@code type} is a stable identifier
@@ -11,13 +14,20 @@ final class ApiException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<FieldError> errors;
+    private final Map<String, Object> extensions;
 
     ApiException(int status, String slug, String title, String detail, List<FieldError> errors) {
+        this(status, slug, title, detail, errors, Map.of());
+    }
+
+    /** With extension members (RFC 9457, section 3.2): more about this problem, beside the standard members. */
+    ApiException(int status, String slug, String title, String detail, List<FieldError> errors, Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors.subList(0, Math.min(errors.size(), Limits.ERRORS_LISTED_MAX)));
+        this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     static ApiException badRequest(String detail) {
@@ -67,5 +77,9 @@ final class ApiException extends RuntimeException {
 
     List<FieldError> errors() {
         return errors;
+    }
+
+    Map<String, Object> extensions() {
+        return extensions;
     }
 }

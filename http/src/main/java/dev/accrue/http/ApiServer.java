@@ -29,7 +29,9 @@ public final class ApiServer implements AutoCloseable {
     /** Starts on {@code host}:{@code port} (port 0: any free port; see {@link #port()}). */
     public static ApiServer start(String host, int port, Stores stores, Clock clock) {
         Authentication authentication = new Authentication(stores.access());
-        ProgramRoutes programs = new ProgramRoutes(new ProgramService(stores.programs(), clock));
+        ProgramCurrencies currencies = new ProgramCurrencies(stores.programs());
+        ProgramRoutes programs = new ProgramRoutes(new ProgramService(stores.programs(), clock, currencies::changed));
+        EventRoutes events = new EventRoutes(new EventService(stores.events(), stores.partners(), stores.books(), currencies));
         PartnerRoutes partners = new PartnerRoutes(new PartnerService(stores.partners(), clock), clock);
         AccessRoutes access = new AccessRoutes(new AccessService(stores.access(), clock));
         BooksRoutes books = new BooksRoutes(stores.books());
@@ -52,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
             partners.register(table);
             access.register(table);
             books.register(table);
+            events.register(table);
             registered.addAll(table.registered());
         });
         javalin.start();

@@ -24,6 +24,13 @@ public final class Limits {
     public static final int ATTRIBUTE_DEPTH_MAX = 4;
     /** Steps followed up a partner's parent chain when checking for a cycle; deeper chains are refused. */
     public static final int PARENT_DEPTH_MAX = 16;
+    /** Events in one {@code POST /events} request; more is a 413 and nothing is stored. */
+    public static final int EVENTS_PER_REQUEST_MAX = 10_000;
+    /** Bytes in one {@code POST /events} body: room for a full batch of events of 1.6 KiB on average. */
+    public static final long EVENTS_BODY_BYTES_MAX = 16L * 1024 * 1024;
+    /** The years an event may happen in (UTC): what PostgreSQL's timestamps hold, and far beyond any real activity. */
+    public static final int EVENT_YEAR_MIN = 1;
+    public static final int EVENT_YEAR_MAX = 9999;
     /** Validation errors listed in one problem. */
     public static final int ERRORS_LISTED_MAX = 100;
 

@@ -66,6 +66,7 @@ final class Problems {
                 return item;
             }).toList());
         }
+        e.extensions().forEach(body::putIfAbsent);
         if (e.status() == 401) ctx.header("WWW-Authenticate", "Bearer");
         ctx.status(e.status()).contentType(Json.PROBLEM_CONTENT_TYPE).result(Json.write(body));
     }

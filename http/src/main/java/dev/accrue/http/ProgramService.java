@@ -26,10 +26,13 @@ final class ProgramService {
 
     private final ProgramStore store;
     private final Clock clock;
+    private final Runnable published;
 
-    ProgramService(ProgramStore store, Clock clock) {
+    /** {@code published} runs after each new version is stored (what depends on the programs reads them again). */
+    ProgramService(ProgramStore store, Clock clock, Runnable published) {
         this.store = store;
         this.clock = clock;
+        this.published = published;
     }
 
     record Published(ProgramVersion version, boolean created) {}
@@ -53,6 +56,7 @@ final class ProgramService {
                     sha256, effectiveFrom, actor.userId(), clock.instant());
             try {
                 store.append(version);
+                published.run();
                 return new Published(version, true);
             } catch (StoreConflictException e) {
                 if (e.kind() != StoreConflictException.Kind.DUPLICATE) throw e;
