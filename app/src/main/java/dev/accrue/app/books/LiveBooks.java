@@ -129,8 +129,8 @@ public final class LiveBooks implements Books, AutoCloseable {
                 rebuild(); // programs or partners changed: replay everything stored, this batch included
             } else {
                 live.accept(batch, clock.instant());
+                booked.addAndGet(batch.size());
             }
-            booked.addAndGet(batch.size());
             lastError = null;
         } catch (RuntimeException e) {
             // The events are stored: the next replay books them. Rebuild at once so nothing waits for a restart.
