@@ -1,6 +1,7 @@
 package dev.accrue.app;
 
 import dev.accrue.app.client.ApiClient;
+import dev.accrue.app.demo.DemoActivity;
 import dev.accrue.app.demo.DemoLoader;
 import dev.accrue.app.demo.DemoUsers;
 import dev.accrue.http.port.Role;
@@ -9,6 +10,9 @@ import dev.accrue.postgres.DatabaseException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,9 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code accrue demo}: the server on the embedded database, with demo partners, the example programs and a key per role. */
+/** {@code accrue demo}: the server on the embedded database, with demo partners, the example programs, a year of activity and a key per role. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the server on the embedded database with demo partners, every example program and one user per role, "
+        description = {"Start the server on the embedded database with demo partners, every example program, a year (2026, up to today) "
+                + "of generated activity and one user per role, "
                 + "and print the URL and an API key for each role. Stop it with Ctrl+C.",
                 "Restarting on the same --data folder adds nothing twice; the demo keys are replaced by new ones (keys are stored hashed)."})
 final class DemoCommand implements Callable<Integer> {
@@ -50,11 +55,15 @@ final class DemoCommand implements Callable<Integer> {
         }
         String url = "http://localhost:" + server.port();
         Map<Role, String> keys = DemoUsers.ensure(server.stores().access(), clock);
-        DemoLoader.Loaded loaded = new DemoLoader(new ApiClient(url, keys.get(Role.ADMIN))).load();
+        Instant now = clock.instant();
+        DemoLoader.Loaded loaded = new DemoLoader(new ApiClient(url, keys.get(Role.ADMIN))).load(now);
         loaded.refused().forEach(line -> err.println("accrue demo: not loaded: " + line));
         out.println("Accrue demo is running at " + url + "/api/v1 (" + server.database().description() + ")");
         out.println("Partners: " + loaded.partners().created() + " created, " + (loaded.partners().changed() + loaded.partners().unchanged())
                 + " already there. Programs: " + loaded.programsCreated() + " new versions, " + loaded.programsUnchanged() + " unchanged.");
+        DemoLoader.Activity activity = loaded.activity();
+        out.println("Activity: " + activity.sent() + " events of " + DemoActivity.YEAR + " up to " + LocalDate.ofInstant(now, ZoneOffset.UTC)
+                + " (" + activity.added() + " new, " + activity.duplicates() + " already there); the books take them in the background.");
         out.println();
         out.println("API keys (new at every start; the previous demo keys are revoked):");
         keys.forEach((role, key) -> out.println("  " + role.wireName() + (role == Role.PARTNER ? " (" + DemoUsers.PARTNER_ID + ")" : "") + ": " + key));
@@ -63,6 +72,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  curl -s " + url + "/api/v1/health");
         out.println("  curl -s -H 'Authorization: Bearer " + keys.get(Role.CHANNEL_MANAGER) + "' " + url + "/api/v1/partners");
         out.println("  curl -s -H 'Authorization: Bearer " + keys.get(Role.PARTNER) + "' " + url + "/api/v1/partners/" + DemoUsers.PARTNER_ID);
+        out.println("  curl -s -H 'Authorization: Bearer " + keys.get(Role.PARTNER) + "' " + url + "/api/v1/earnings");
+        out.println("  curl -s -H 'Authorization: Bearer " + keys.get(Role.FINANCE) + "' " + url + "/api/v1/books/status");
         out.println("Stop with Ctrl+C.");
         out.flush();
         ServeCommand.awaitShutdown(server);

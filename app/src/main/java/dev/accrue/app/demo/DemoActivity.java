@@ -29,7 +29,7 @@ import java.util.Random;
 public final class DemoActivity {
     /** Every demo event id starts with this; a changed generator would take a new prefix rather than reuse ids. */
     public static final String ID_PREFIX = "demo1-";
-    static final int YEAR = 2026;
+    public static final int YEAR = 2026;
     static final long SEED = 20_260_101L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate FIRST = LocalDate.of(YEAR, 1, 1);
