@@ -157,6 +157,11 @@ public final class Engine {
         }
     }
 
+    /** Payments share the sale lines' index under a key no line id can take. */
+    private static String invoiceKey(String invoice) {
+        return invoice == null ? null : "\u0000invoice:" + invoice;
+    }
+
     private boolean isAfterLast(Event event) {
         int order = event.occurredAt().compareTo(lastAt);
         return order > 0 || (order == 0 && event.id().compareTo(lastId) > 0);
@@ -165,6 +170,7 @@ public final class Engine {
     private void evaluate(Event event, Partner partner) {
         SaleLine returned = null;
         if (EventTypes.RETURN.equals(event.type())) returned = saleLines.get(EventFields.string(event, "original_line_id"));
+        if (EventTypes.REFUND.equals(event.type())) returned = saleLines.get(invoiceKey(EventFields.string(event, "invoice")));
         measures.record(event, returned == null ? null : returned.family);
         customers.observe(event, event.partnerId());
         if ("campaign.touch".equals(event.type())) rememberTouch(event);
@@ -175,6 +181,10 @@ public final class Engine {
                     EventFields.amount(event, "net_amount"));
             String lineId = EventFields.string(event, "line_id");
             if (lineId != null) saleLines.put(lineId, line);
+        } else if (EventTypes.PAYMENT.equals(event.type()) && EventFields.string(event, "invoice") != null) {
+            // A refund names the invoice it pays back, as a return names its sale line.
+            line = new SaleLine(null, event.occurredAt(), event.partnerId(), EventFields.amount(event, "amount"));
+            saleLines.put(invoiceKey(EventFields.string(event, "invoice")), line);
         }
         Partner.Version version = partner.asOf(event.occurredAt());
         Map<String, Object> partnerView = views.partner(partner, version);
@@ -201,7 +211,7 @@ public final class Engine {
      * return's own period; later than that it changes nothing.
      */
     private void reverse(Event returnEvent, SaleLine line) {
-        BigDecimal returnedAmount = EventFields.amount(returnEvent, "net_amount");
+        BigDecimal returnedAmount = EventFields.amount(returnEvent, EventTypes.REFUND.equals(returnEvent.type()) ? "amount" : "net_amount");
         BigDecimal returnedQuantity = EventFields.quantity(returnEvent);
         for (SaleLine.Claim claim : line.claims) {
             ProgramRun run = claim.run();
@@ -212,7 +222,7 @@ public final class Engine {
                 continue;
             }
             var clawback = run.program.clawback();
-            if (clawback == null || !EventTypes.RETURN.equals(clawback.on())) continue;
+            if (clawback == null || !returnEvent.type().equals(clawback.on())) continue;
             if (Duration.between(line.soldAt, returnEvent.occurredAt()).compareTo(Duration.ofDays(clawback.withinDays())) > 0) continue;
             if (original.finalMinor == 0 || original.basis.signum() == 0) continue;
             BigDecimal earned = BigDecimal.valueOf(original.finalMinor, claim.slot().unit().minorDigits());

@@ -210,6 +210,27 @@ class EngineConstructsTest {
     }
 
     @Test
+    void aRefundOfAPaymentReducesItsOpenPeriodAndAfterCloseReversesAtTheOriginalRateWithinTheWindow() {
+        var fixture = new EngineFixture().partner("a1", "affiliate").program("program: share\n" + HEADER + """
+                clawback: {on: refund, within_days: 60}
+                tracks:
+                  - name: all
+                    rules:
+                      - {name: revenue share, on: payment, basis: amount, rate: 20%}
+                """);
+        fixture.event("p1", "payment", "2026-01-05T10:00:00Z", "a1", "customer_id", "c1", "amount", "500.00", "invoice", "INV-1")
+                .event("p2", "payment", "2026-01-06T10:00:00Z", "a1", "customer_id", "c1", "amount", "300.00", "invoice", "INV-2")
+                .event("f1", "refund", "2026-01-20T10:00:00Z", "a1", "customer_id", "c1", "amount", "100.00", "invoice", "INV-1")
+                .event("f2", "refund", "2026-02-10T10:00:00Z", "a1", "customer_id", "c1", "amount", "150.00", "invoice", "INV-2")
+                .event("f3", "refund", "2026-04-10T10:00:00Z", "a1", "customer_id", "c1", "amount", "100.00", "invoice", "INV-1");
+        // January: 20% of (500 − 100 + 300) = 140.00. February: half of INV-2's 60.00 earned → −30.00. April is past 60 days: nothing.
+        var result = fixture.run("2026-04-30");
+        assertThat(amount(result, "a1", "2026-01")).isEqualTo("140.00");
+        assertThat(amount(result, "a1", "2026-02")).isEqualTo("-30.00");
+        assertThat(amount(result, "a1", "2026-04")).isEqualTo("none");
+    }
+
+    @Test
     void aFailedGateVoidsThePeriodAndSaysWhichGate() {
         var fixture = new EngineFixture().partner("d1", "dealer", Map.of("map_compliant", false)).program(GATED);
         fixture.sale("s1", "2026-01-05T10:00:00Z", "d1", "pumps", "1000.00");
