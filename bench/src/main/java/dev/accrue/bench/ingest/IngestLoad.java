@@ -75,12 +75,37 @@ public final class IngestLoad {
             Thread.sleep(50);
         }
         double bookedSeconds = (System.nanoTime() - started) / 1e9;
+        double[] freshness = freshness(http, url, key, batches.get(0));
         Arrays.sort(latencies);
         System.out.printf(Locale.ROOT, "%,d events in %,d batches of %,d from %d clients: %,d accepted, %,d refused%n",
                 events, batches.size(), batchSize, clients, accepted.get(), refused.get());
         System.out.printf(Locale.ROOT, "acknowledged (durable): %.1f s, %,.0f events/s; batch latency p50 %.1f ms, p99 %.1f ms%n",
                 ackSeconds, events / ackSeconds, latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6);
         System.out.printf(Locale.ROOT, "end to end (earnings booked): %.1f s, %,.0f events/s%n", bookedSeconds, events / bookedSeconds);
+        Arrays.sort(freshness);
+        System.out.printf(Locale.ROOT, "one sale on a quiet server, acknowledged to booked: median %.0f ms, max %.0f ms over %d%n",
+                freshness[freshness.length / 2], freshness[freshness.length - 1], freshness.length);
+    }
+
+    /**
+     * How soon a partner sees a sale: posts single sales (copies of the first event under new ids) one at a
+     * time and times from the acknowledgement until the books report no lag.
+     */
+    private static double[] freshness(HttpClient http, String url, String key, String firstBatch) throws Exception {
+        JsonNode template = JSON.readTree(firstBatch.lines().findFirst().orElseThrow());
+        double[] millis = new double[20];
+        for (int i = 0; i < millis.length; i++) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) template).put("id", "fresh-" + System.nanoTime());
+            post(http, url + "/events", key, JSON.writeValueAsString(template));
+            long acked = System.nanoTime();
+            while (true) {
+                long[] progress = booked(http, url, key);
+                if (progress[0] == progress[1]) break;
+                Thread.sleep(2);
+            }
+            millis[i] = (System.nanoTime() - acked) / 1e6;
+        }
+        return millis;
     }
 
     private static void publishPrograms(HttpClient http, String url, String key, Path folder) throws IOException, InterruptedException {
