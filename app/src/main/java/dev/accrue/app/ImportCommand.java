@@ -1,8 +1,11 @@
 package dev.accrue.app;
 
 import dev.accrue.app.client.ApiClient;
+import dev.accrue.app.client.EventFile;
+import dev.accrue.app.client.EventImporter;
 import dev.accrue.app.client.PartnerFile;
 import dev.accrue.app.client.PartnerImporter;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code accrue import}: load files into a running server through its API. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load files into a running Accrue server through its API.",
-        subcommands = ImportCommand.Partners.class)
+        subcommands = {ImportCommand.Partners.class, ImportCommand.Events.class})
 final class ImportCommand {
     static final String KEY_VARIABLE = "ACCRUE_API_KEY";
     static final String URL_VARIABLE = "ACCRUE_URL";
@@ -73,6 +76,71 @@ final class ImportCommand {
             out.println(file + ": " + outcome.created() + " created, " + outcome.changed() + " changed, "
                     + outcome.unchanged() + " unchanged, " + outcome.failures().size() + " refused");
             return outcome.failures().isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "events", mixinStandardHelpOptions = true,
+            description = {"Send events from JSON lines (.jsonl) or CSV (.csv) to a running server's API, in batches of up to 10,000.",
+                    "Prints the counts, and FILE:LINE: reason for every event refused (exit 1 if any).",
+                    "Events whose partner is not known yet are kept (held) and evaluated once it is.",
+                    "CSV: a header row; columns id, type, occurred_at, partner are the event's, any other is a data field",
+                    "(data.a.b for nested ones); --map COLUMN=FIELD renames, --map COLUMN= leaves a column out."})
+    static final class Events implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "Events as .jsonl (one event per line, as in the API) or .csv.")
+        Path file;
+
+        @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "CSV: the field a column fills, e.g. --map net=net_amount --map when=occurred_at.")
+        List<String> map = new java.util.ArrayList<>();
+
+        @Option(names = "--url", paramLabel = "URL", description = "The server (default: $" + URL_VARIABLE + ", else http://localhost:8080).")
+        String url;
+
+        @Option(names = "--key", paramLabel = "KEY", description = "An API key of an admin, program manager or channel manager, or a partner's for its own events (default: $" + KEY_VARIABLE + ").")
+        String key;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String apiKey = key != null ? key : System.getenv(KEY_VARIABLE);
+            if (apiKey == null || apiKey.isBlank()) {
+                err.println("accrue import events: give an API key with --key or $" + KEY_VARIABLE);
+                return 2;
+            }
+            String serverUrl = url != null ? url : System.getenv().getOrDefault(URL_VARIABLE, "http://localhost:8080");
+            boolean csv = file.toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+            if (!csv && !map.isEmpty()) {
+                err.println("accrue import events: --map is for CSV files; " + file + " is read as JSON lines");
+                return 1;
+            }
+            EventImporter importer = new EventImporter(new ApiClient(serverUrl, apiKey), file.toString());
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                if (csv) EventFile.csv(reader, EventFile.mapping(map), importer::add);
+                else EventFile.jsonLines(reader, importer::add);
+            } catch (IOException e) {
+                err.println(file + ": cannot read: " + e.getMessage());
+                return 2;
+            } catch (EventFile.BadFile e) {
+                err.println(file + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
+                return 1;
+            } catch (ApiClient.ApiUnreachable e) {
+                err.println("accrue import events: " + e.getMessage() + " (is 'accrue serve' running? --url)");
+                return 2;
+            }
+            EventImporter.Outcome outcome;
+            try {
+                outcome = importer.finish();
+            } catch (ApiClient.ApiUnreachable e) {
+                err.println("accrue import events: " + e.getMessage() + " (is 'accrue serve' running? --url)");
+                return 2;
+            }
+            outcome.failures().forEach(err::println);
+            if (outcome.stoppedBy() != null) err.println(file + ": stopped: " + outcome.stoppedBy());
+            out.println(file + ": " + outcome.counts());
+            return outcome.ok() ? 0 : 1;
         }
     }
 }

@@ -54,7 +54,7 @@ class ProgramsValidateCommandTest {
     void everySubcommandHasHelp() {
         for (String[] command : List.of(new String[] {"demo", "--help"}, new String[] {"serve", "--help"},
                 new String[] {"migrate", "--help"}, new String[] {"programs", "validate", "--help"},
-                new String[] {"import", "partners", "--help"}, new String[] {"simulate", "--help"}, new String[] {"ledger", "--help"})) {
+                new String[] {"import", "partners", "--help"}, new String[] {"import", "events", "--help"}, new String[] {"simulate", "--help"}, new String[] {"ledger", "--help"})) {
             Run run = run(command);
             assertThat(run.exitCode()).as(String.join(" ", command)).isZero();
             assertThat(run.out()).contains("Usage:");
