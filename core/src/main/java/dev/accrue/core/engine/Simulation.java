@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * Runs the engine over a set of events and closes every period that ends on or before the close-through
  * date (by default the last event's date). The result depends only on the set: duplicates by id count
  * once (the first seen), and events are taken in (occurred_at, id) order. An input whose distinct events
- * are already in that order is streamed, repeats skipped on the way; any other is read again,
- * de-duplicated and sorted in memory.
+ * are already in time order is streamed, repeats skipped and the events of one instant put in id order on
+ * the way; any other is read again, de-duplicated and sorted in memory.
  */
 public final class Simulation {
     private Simulation() {}
@@ -45,25 +45,40 @@ public final class Simulation {
     }
 
     /**
-     * Streams input whose distinct events are in order. Repeats are skipped as they come (the first
-     * occurrence is taken, as on the exact path), known by their 128-bit id hash; see {@link IdHash} for
-     * the odds that two different ids share one.
+     * Streams input whose distinct events are in time order. Events of the same instant may come in any
+     * order: they are held until time moves on and handed over by id. Repeats are skipped as they come (the
+     * first occurrence is taken, as on the exact path), known by their 128-bit id hash; see {@link IdHash}
+     * for the odds that two different ids share one.
      */
     private static Result streamed(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
         Engine engine = new Engine(programs, partners, through);
         IdHashSet seen = new IdHashSet();
-        Event[] last = new Event[1];
+        List<Event> sameInstant = new ArrayList<>();
         long[] duplicates = new long[1];
+        Event[] last = new Event[1];
         events.forEach(event -> {
             if (!seen.add(event.id())) {
                 duplicates[0]++;
                 return;
             }
-            if (last[0] != null && Event.chronological(last[0], event) >= 0) throw new NotStreamable();
-            engine.accept(event);
-            last[0] = event;
+            if (!sameInstant.isEmpty()) {
+                int order = event.occurredAt().compareTo(sameInstant.get(0).occurredAt());
+                if (order < 0) throw new NotStreamable();
+                if (order > 0) last[0] = handOver(sameInstant, engine);
+            }
+            sameInstant.add(event);
         });
+        if (!sameInstant.isEmpty()) last[0] = handOver(sameInstant, engine);
         return finish(engine, through, last[0], duplicates[0]);
+    }
+
+    /** Gives the engine the events of one instant, by id; returns the last. */
+    private static Event handOver(List<Event> sameInstant, Engine engine) {
+        if (sameInstant.size() > 1) sameInstant.sort(Event::chronological);
+        sameInstant.forEach(engine::accept);
+        Event last = sameInstant.get(sameInstant.size() - 1);
+        sameInstant.clear();
+        return last;
     }
 
     private static Result sorted(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
