@@ -4,7 +4,8 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.Program;
 
 /** A compiled CEL condition. An evaluation error (an absent field, a value of another type) is false. */
-record CelCondition(String source, Program program, boolean readsPeriod, RuntimeKind runtime) implements Condition {
+record CelCondition(String source, Program program, boolean readsPeriod, boolean readsOnlyPeriod, RuntimeKind runtime)
+        implements Condition {
     @Override
     public boolean test(ConditionInput input) {
         try {

@@ -13,4 +13,12 @@ public interface Condition {
 
     /** Whether the condition reads {@code period} or {@code prior}: such conditions are judged again at close. */
     boolean readsPeriod();
+
+    /**
+     * Whether the condition reads {@code period} or {@code prior} and nothing else: it then has one value
+     * for all of a partner's events in a period, and can be judged once at close instead of per event.
+     */
+    default boolean readsOnlyPeriod() {
+        return false;
+    }
 }

@@ -52,7 +52,8 @@ public final class ConditionCompiler {
             return new CompileResult.Rejected<>(List.of(new ExpressionError(IssueMessages.notACondition(type.name()), 1, 1)));
         }
         try {
-            return new CompileResult.Compiled<>(new CelCondition(source, plan(checked.ast, scope), readsPeriod(checked.ast), runtime));
+            return new CompileResult.Compiled<>(new CelCondition(source, plan(checked.ast, scope), readsPeriod(checked.ast),
+                    readsOnlyPeriod(checked.ast), runtime));
         } catch (CelEvaluationException e) {
             return new CompileResult.Rejected<>(List.of(new ExpressionError("cannot be prepared for evaluation: " + e.getMessage(), 0, 0)));
         }
@@ -109,6 +110,18 @@ public final class ConditionCompiler {
             }
         }
         return false;
+    }
+
+    /** Whether the checked expression reads {@code period} or {@code prior} and no other variable. */
+    private static boolean readsOnlyPeriod(CelAbstractSyntaxTree ast) {
+        if (!readsPeriod(ast)) return false;
+        for (CelReference reference : ast.getReferenceMap().values()) {
+            if (reference.overloadIds().isEmpty() && (reference.name().equals(Variables.PARTNER)
+                    || reference.name().equals(Variables.EVENT) || reference.name().equals(Variables.CUSTOMER))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class Shared {

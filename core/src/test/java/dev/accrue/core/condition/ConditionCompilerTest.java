@@ -147,6 +147,15 @@ class ConditionCompilerTest {
     }
 
     @Test
+    void readsOnlyPeriodTellsWhetherPeriodAndPriorAreAllThatIsRead() {
+        assertThat(condition("period.mix['pumps'] >= 0.30", Scope.EVENT_RULE).readsOnlyPeriod()).isTrue();
+        assertThat(condition("period.net_sales > prior.net_sales", Scope.GATE).readsOnlyPeriod()).isTrue();
+        assertThat(condition("period.mix['pumps'] >= 0.30 && event.quantity > 0", Scope.EVENT_RULE).readsOnlyPeriod()).isFalse();
+        assertThat(condition("period.net_sales > 0.0 || partner.map_compliant", Scope.GATE).readsOnlyPeriod()).isFalse();
+        assertThat(condition("event.quantity > 0", Scope.EVENT_RULE).readsOnlyPeriod()).isFalse();
+    }
+
+    @Test
     void aMisspelledMeasureIsRejectedNamingTheMeasures() {
         List<ExpressionError> errors = errors("period.net_sale > 1000", Scope.GATE);
         assertThat(errors).singleElement().satisfies(error -> {
