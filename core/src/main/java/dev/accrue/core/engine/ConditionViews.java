@@ -4,9 +4,12 @@ import dev.accrue.core.condition.CelValues;
 import dev.accrue.core.event.Event;
 import dev.accrue.core.partner.Partner;
 import java.time.ZoneId;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the maps conditions see: {@code partner} (cached per partner version, since a partner's
@@ -29,15 +32,67 @@ final class ConditionViews {
         });
     }
 
-    /** The event's data plus {@code type}, {@code occurred_at} (a timestamp) and {@code date} (in the program's zone). */
+    /**
+     * The event's data plus {@code type}, {@code occurred_at} (a timestamp) and {@code date} (in the program's
+     * zone), as CEL values. A view, not a copy: a value is converted when a condition reads it, so an event
+     * costs nothing for the fields no condition reads (most of them, for most programs).
+     */
     static Map<String, Object> event(Event event, ZoneId zone) {
-        Map<String, Object> view = new HashMap<>(event.data().size() + 4);
-        event.data().forEach((key, value) -> view.put(key, CelValues.of(value)));
-        view.put("type", event.type());
-        view.put("occurred_at", event.occurredAt());
-        view.put("date", event.occurredAt().atZone(zone).toLocalDate().toString());
-        if (event.partnerId() != null) view.put("partner", event.partnerId());
-        return view;
+        return new EventView(event, zone);
+    }
+
+    private static final class EventView extends AbstractMap<String, Object> {
+        private static final String TYPE = "type";
+        private static final String OCCURRED_AT = "occurred_at";
+        private static final String DATE = "date";
+        private static final String PARTNER = "partner";
+
+        private final Event event;
+        private final ZoneId zone;
+        private String date;
+
+        EventView(Event event, ZoneId zone) {
+            this.event = event;
+            this.zone = zone;
+        }
+
+        @Override
+        public Object get(Object key) {
+            if (!(key instanceof String name)) return null;
+            return switch (name) {
+                case TYPE -> event.type();
+                case OCCURRED_AT -> event.occurredAt();
+                case DATE -> date();
+                case PARTNER -> event.partnerId() != null ? event.partnerId() : CelValues.of(event.data().get(PARTNER));
+                default -> CelValues.of(event.data().get(name));
+            };
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            if (!(key instanceof String name)) return false;
+            return switch (name) {
+                case TYPE, OCCURRED_AT, DATE -> true;
+                case PARTNER -> event.partnerId() != null || event.data().containsKey(PARTNER);
+                default -> event.data().containsKey(name);
+            };
+        }
+
+        private String date() {
+            if (date == null) date = event.occurredAt().atZone(zone).toLocalDate().toString();
+            return date;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Map<String, Object> copy = new HashMap<>(event.data().size() + 4);
+            event.data().forEach((key, value) -> copy.put(key, CelValues.of(value)));
+            copy.put(TYPE, event.type());
+            copy.put(OCCURRED_AT, event.occurredAt());
+            copy.put(DATE, date());
+            if (event.partnerId() != null) copy.put(PARTNER, event.partnerId());
+            return Collections.unmodifiableMap(copy).entrySet();
+        }
     }
 
     private static void putIfPresent(Map<String, Object> view, String key, Object value) {

@@ -53,9 +53,11 @@ public final class Engine {
     private final Set<String> unknownPartners = new HashSet<>();
     private final ConditionViews views = new ConditionViews();
     private final Customers customers = new Customers();
-    private final Map<String, SaleLine> saleLines = new HashMap<>();
+    private final SaleLineIndex saleLines = new SaleLineIndex();
     private final Map<String, List<TouchWeights.Touch>> touches = new HashMap<>();
     private final List<Earning> closed = new ArrayList<>();
+    /** No period can close before this instant (null: look); reset wherever {@link #nextToClose} changes otherwise. */
+    private Instant nextCloseAt;
     private Instant lastAt;
     private String lastId;
     private long accepted;
@@ -192,10 +194,10 @@ public final class Engine {
         for (List<ProgramRun> contest : contests) {
             for (ProgramRun run : contest) {
                 if (!run.hasRulesFor(event.type())) continue;
-                if (!run.activeOn(run.program.calendar().localDate(event.occurredAt()))) continue;
+                if (!run.activeAt(event.occurredAt())) continue;
                 List<ProgramRun.Candidate> candidates = run.candidates(event, version, partnerView, customerView);
                 if (candidates.isEmpty()) continue;
-                PeriodId period = run.program.calendar().periodOf(event.occurredAt());
+                PeriodId period = run.periodAt(event.occurredAt());
                 if (run.isClosed(period)) continue; // a late event: the books replay in order and adjust
                 for (ProgramRun.Candidate candidate : candidates) {
                     if (run.commit(candidate, event, period) && line != null) line.claim(run, candidate.slot(), period, candidate.match());
@@ -279,6 +281,8 @@ public final class Engine {
 
     /** Closes every period the stream has passed (that ends on or before the close-through date). */
     private void closePassed(Instant now) {
+        if (nextCloseAt != null && now.isBefore(nextCloseAt)) return;
+        Instant earliest = null;
         for (ProgramRun run : runs) {
             PeriodId next = nextToClose.get(run);
             ProgramCalendar calendar = run.program.calendar();
@@ -287,7 +291,10 @@ public final class Engine {
                 next = next.next();
             }
             nextToClose.put(run, next);
+            Instant end = calendar.endExclusive(next);
+            if (mayClose(run, next) && (earliest == null || end.isBefore(earliest))) earliest = end;
         }
+        nextCloseAt = earliest == null ? Instant.MAX : earliest;
     }
 
     private boolean mayClose(ProgramRun run, PeriodId period) {
@@ -304,6 +311,7 @@ public final class Engine {
 
     /** Closes every period whose last day is on or before {@code through}; returns nothing new if already closed. */
     public void closeThrough(LocalDate through) {
+        nextCloseAt = null;
         for (ProgramRun run : runs) {
             PeriodId next = nextToClose.get(run);
             while (!next.lastDay().isAfter(through) && mayClose(run, next)) {

@@ -1,5 +1,6 @@
 package dev.accrue.core.engine;
 
+import dev.accrue.core.condition.Condition;
 import dev.accrue.core.condition.ConditionInput;
 import dev.accrue.core.money.Money;
 import dev.accrue.core.partner.Partner;
@@ -104,8 +105,8 @@ final class PeriodClose {
             this.version = partner.asOf(periodEnd.minusNanos(1));
             this.partnerView = views.partner(partner, version);
             this.final_ = measures.measures(calendar, partner.id(), period);
-            this.periodView = final_.toConditionValues();
-            this.priorView = measures.prior(calendar, partner.id(), period).toConditionValues();
+            this.periodView = measures.conditionValues(calendar, partner.id(), period);
+            this.priorView = measures.priorConditionValues(calendar, partner.id(), period);
             this.closeInput = new ConditionInput(partnerView, Map.of(), Map.of(), periodView, priorView);
         }
 
@@ -127,9 +128,14 @@ final class PeriodClose {
         List<LineDraft> eventRule(RuleSlot slot, List<Match> all) {
             Rule rule = slot.rule();
             List<Match> matches = new ArrayList<>(all.size());
+            boolean deferred = rule.when() != null && rule.when().readsPeriod();
+            // A condition on the period alone has one value for all the matches: judged once.
+            Boolean periodOnly = deferred && rule.when().readsOnlyPeriod() ? rule.when().test(closeInput) : null;
             for (Match match : all) {
-                boolean deferred = rule.when() != null && rule.when().readsPeriod();
-                if (match.isFixed() || !deferred || rule.when().test(inputAtClose(match))) matches.add(match);
+                if (match.isFixed() || !deferred
+                        || (periodOnly != null ? periodOnly : rule.when().test(inputAtClose(match)))) {
+                    matches.add(match);
+                }
             }
             if (matches.isEmpty()) return List.of();
             matches.sort(Match::chronological);
@@ -138,6 +144,12 @@ final class PeriodClose {
 
             LineMath math = LineMath.forRule(rule, slot, qualifying, final_);
             Map<String, Integer> multiplierCounts = new HashMap<>();
+            List<Multiplier> multipliers = rule.multipliers();
+            Boolean[] periodOnlyHolds = new Boolean[multipliers.size()];
+            for (int m = 0; m < multipliers.size(); m++) {
+                Condition when = multipliers.get(m).when();
+                if (when.readsPeriod() && when.readsOnlyPeriod()) periodOnlyHolds[m] = when.test(closeInput);
+            }
             Map<String, LineDraft> byPayee = new java.util.LinkedHashMap<>();
             CapTracker caps = new CapTracker(rule.caps(), slot.unit());
             BigDecimal cumulative = BigDecimal.ZERO;
@@ -153,8 +165,11 @@ final class PeriodClose {
                     cumulative = cumulative.add(match.basis);
                     BigDecimal factor = match.eventFactor;
                     for (String name : match.eventMultipliers) multiplierCounts.merge(name, 1, Integer::sum);
-                    for (Multiplier multiplier : rule.multipliers()) {
-                        if (multiplier.when().readsPeriod() && multiplier.when().test(inputAtClose(match))) {
+                    for (int m = 0; m < multipliers.size(); m++) {
+                        Multiplier multiplier = multipliers.get(m);
+                        if (!multiplier.when().readsPeriod()) continue;
+                        boolean holds = periodOnlyHolds[m] != null ? periodOnlyHolds[m] : multiplier.when().test(inputAtClose(match));
+                        if (holds) {
                             factor = factor.multiply(multiplier.factor());
                             multiplierCounts.merge(multiplier.name(), 1, Integer::sum);
                         }

@@ -13,6 +13,7 @@ import dev.accrue.core.program.Rule;
 import dev.accrue.core.program.Track;
 import dev.accrue.core.time.PeriodId;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,12 @@ final class ProgramRun {
 
     record GroupKey(RuleSlot slot, String partnerId) {}
 
+    private Instant activeFromInstant;
+    private Instant activeUntilInstant;
+    private PeriodId lastPeriod;
+    private Instant lastPeriodStart;
+    private Instant lastPeriodEnd;
+
     ProgramRun(Program program, int version, LocalDate activeTo) {
         this.program = program;
         this.version = version;
@@ -73,6 +80,26 @@ final class ProgramRun {
 
     boolean activeOn(LocalDate date) {
         return !date.isBefore(activeFrom) && (activeTo == null || !date.isAfter(activeTo));
+    }
+
+    /** {@link #activeOn} the instant's date in the program's zone, without converting the instant on every event. */
+    boolean activeAt(Instant at) {
+        if (activeFromInstant == null) {
+            activeFromInstant = activeFrom.atStartOfDay(program.calendar().zone()).toInstant();
+            activeUntilInstant = activeTo == null || activeTo.equals(LocalDate.MAX) ? Instant.MAX
+                    : activeTo.plusDays(1).atStartOfDay(program.calendar().zone()).toInstant();
+        }
+        return !at.isBefore(activeFromInstant) && at.isBefore(activeUntilInstant);
+    }
+
+    /** The program period of an instant; the last one is kept with its bounds, since events come in time order. */
+    PeriodId periodAt(Instant at) {
+        if (lastPeriod == null || at.isBefore(lastPeriodStart) || !at.isBefore(lastPeriodEnd)) {
+            lastPeriod = program.calendar().periodOf(at);
+            lastPeriodStart = program.calendar().start(lastPeriod);
+            lastPeriodEnd = program.calendar().endExclusive(lastPeriod);
+        }
+        return lastPeriod;
     }
 
     boolean hasRulesFor(String eventType) {
@@ -114,10 +141,11 @@ final class ProgramRun {
             }
             BigDecimal factor = BigDecimal.ONE;
             List<String> applied = new ArrayList<>(0);
-            boolean keepViews = deferred;
+            // Views are kept for a condition judged at close that also reads the partner or the event.
+            boolean keepViews = deferred && !rule.when().readsOnlyPeriod();
             for (Multiplier multiplier : rule.multipliers()) {
                 if (multiplier.when().readsPeriod()) {
-                    keepViews = true;
+                    keepViews |= !multiplier.when().readsOnlyPeriod();
                 } else if (multiplier.when().test(input)) {
                     factor = factor.multiply(multiplier.factor());
                     applied.add(multiplier.name());

@@ -9,4 +9,13 @@ record RuleSlot(int trackIndex, Track track, int ruleIndex, Rule rule, Unit unit
     String key() {
         return trackIndex + "/" + ruleIndex;
     }
+
+    /**
+     * By position only: slots key the engine's maps of matches on every event, and the record's own hash
+     * would hash the whole track and rule each time. Equality stays the record's.
+     */
+    @Override
+    public int hashCode() {
+        return trackIndex * 31 + ruleIndex;
+    }
 }

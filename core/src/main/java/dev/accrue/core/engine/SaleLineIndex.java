@@ -1,0 +1,185 @@
+package dev.accrue.core.engine;
+
+import dev.accrue.core.event.EventTypes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sale lines a return may name, by line id, kept small enough for tens of millions of lines.
+ *
+ * <p>Every line keeps its product family for as long as the run lasts (a return counts against the
+ * returned line's family, however late it comes), in 17 bytes: the line id's 128-bit hash ({@link IdHash}:
+ * two ids share one with odds below 10^-22 for 100 million lines) and the family's number. The line's
+ * {@link SaleLine} with its claims is kept only while a return could still change an earning through it:
+ * while a claim's period is open, or, once it is closed, while the program's clawback window is open and
+ * the claim earned something. Events come in time order, so a window that has closed for the latest line
+ * has closed for every return still to come.
+ */
+final class SaleLineIndex {
+    private static final int NO_FAMILY = 0;
+    /** Lines with a {@link SaleLine} kept at which the first pruning runs; then whenever their number doubles. */
+    private static final int PRUNE_FROM = 1 << 16;
+
+    private long[] highs = new long[1 << 12];
+    private long[] lows = new long[1 << 12];
+    /** Family number + 1 per slot (0: none); widened to {@link #wideFamilies} past 254 families. */
+    private byte[] families = new byte[1 << 12];
+    private int[] wideFamilies;
+    private SaleLine[] lines = new SaleLine[1 << 12];
+    private int size;
+    private boolean hasZeroKey;
+    private int zeroFamily;
+    private SaleLine zeroLine;
+    private int kept;
+    private int pruneAt = PRUNE_FROM;
+    private Instant latest;
+    private final Map<String, Integer> familyNumbers = new HashMap<>();
+    private final List<String> familyNames = new ArrayList<>();
+    private final long[] hash = new long[2];
+
+    /** Remembers a sale line under its id (a later line of the same id replaces it). */
+    void put(String lineId, SaleLine line) {
+        if (latest == null || line.soldAt.isAfter(latest)) latest = line.soldAt;
+        int family = line.family == null ? NO_FAMILY : familyNumber(line.family) + 1;
+        IdHash.hash(lineId, hash);
+        long high = hash[0];
+        long low = hash[1];
+        if (high == 0 && low == 0) {
+            hasZeroKey = true;
+            zeroFamily = family;
+            if (zeroLine == null) kept++;
+            zeroLine = line;
+            return;
+        }
+        if (size >= highs.length - (highs.length >>> 2)) grow();
+        int slot = find(high, low);
+        if (highs[slot] == 0 && lows[slot] == 0) {
+            highs[slot] = high;
+            lows[slot] = low;
+            size++;
+        }
+        setFamily(slot, family);
+        if (lines[slot] == null) kept++;
+        lines[slot] = line;
+        if (kept >= pruneAt) {
+            prune();
+            pruneAt = Math.max(PRUNE_FROM, kept * 2);
+        }
+    }
+
+    /** The line of that id: with its claims while a return could still use them, else with its family only; null if never seen. */
+    SaleLine get(String lineId) {
+        if (lineId == null) return null;
+        IdHash.hash(lineId, hash);
+        long high = hash[0];
+        long low = hash[1];
+        if (high == 0 && low == 0) return hasZeroKey ? orFamilyOnly(zeroLine, zeroFamily) : null;
+        int slot = find(high, low);
+        if (highs[slot] == 0 && lows[slot] == 0) return null;
+        return orFamilyOnly(lines[slot], family(slot));
+    }
+
+    private SaleLine orFamilyOnly(SaleLine line, int family) {
+        if (line != null) return line;
+        return new SaleLine(family == NO_FAMILY ? null : familyNames.get(family - 1), null, null, null);
+    }
+
+    /** Lets go of the lines no return can change an earning through any more. */
+    private void prune() {
+        for (int slot = 0; slot < lines.length; slot++) {
+            SaleLine line = lines[slot];
+            if (line != null && !stillNeeded(line)) {
+                lines[slot] = null;
+                kept--;
+            }
+        }
+        if (zeroLine != null && !stillNeeded(zeroLine)) {
+            zeroLine = null;
+            kept--;
+        }
+    }
+
+    /** Drops the claims a later return cannot use (see {@code Engine.reverse}); whether any is left. */
+    private boolean stillNeeded(SaleLine line) {
+        if (line.claims.isEmpty()) return false;
+        line.claims.removeIf(claim -> !usable(claim, line));
+        return !line.claims.isEmpty();
+    }
+
+    private boolean usable(SaleLine.Claim claim, SaleLine line) {
+        ProgramRun run = claim.run();
+        if (!run.isClosed(claim.period())) return true;
+        var clawback = run.program.clawback();
+        if (clawback == null || !(EventTypes.RETURN.equals(clawback.on()) || EventTypes.REFUND.equals(clawback.on()))) return false;
+        if (Duration.between(line.soldAt, latest).compareTo(Duration.ofDays(clawback.withinDays())) > 0) return false;
+        return claim.match().finalMinor != 0 && claim.match().basis.signum() != 0;
+    }
+
+    private int find(long high, long low) {
+        int mask = highs.length - 1;
+        int slot = IdHash.slot(high, low, mask);
+        while ((highs[slot] != 0 || lows[slot] != 0) && (highs[slot] != high || lows[slot] != low)) slot = (slot + 1) & mask;
+        return slot;
+    }
+
+    private int family(int slot) {
+        return wideFamilies != null ? wideFamilies[slot] : families[slot] & 0xff;
+    }
+
+    private void setFamily(int slot, int family) {
+        if (wideFamilies == null && family > 0xff) {
+            wideFamilies = new int[families.length];
+            for (int i = 0; i < families.length; i++) wideFamilies[i] = families[i] & 0xff;
+            families = null;
+        }
+        if (wideFamilies != null) wideFamilies[slot] = family;
+        else families[slot] = (byte) family;
+    }
+
+    private void grow() {
+        long[] oldHighs = highs;
+        long[] oldLows = lows;
+        byte[] oldFamilies = families;
+        int[] oldWide = wideFamilies;
+        SaleLine[] oldLines = lines;
+        int slots = oldHighs.length * 2;
+        highs = new long[slots];
+        lows = new long[slots];
+        lines = new SaleLine[slots];
+        if (oldWide != null) wideFamilies = new int[slots];
+        else families = new byte[slots];
+        for (int j = 0; j < oldHighs.length; j++) {
+            if (oldHighs[j] == 0 && oldLows[j] == 0) continue;
+            int slot = find(oldHighs[j], oldLows[j]);
+            highs[slot] = oldHighs[j];
+            lows[slot] = oldLows[j];
+            lines[slot] = oldLines[j];
+            if (oldWide != null) wideFamilies[slot] = oldWide[j];
+            else families[slot] = oldFamilies[j];
+        }
+    }
+
+    private int familyNumber(String family) {
+        Integer number = familyNumbers.get(family);
+        if (number == null) {
+            number = familyNames.size();
+            familyNumbers.put(family, number);
+            familyNames.add(family);
+        }
+        return number;
+    }
+
+    /** Lines remembered (for tests). */
+    int size() {
+        return size + (hasZeroKey ? 1 : 0);
+    }
+
+    /** Lines kept with their claims (for tests). */
+    int kept() {
+        return kept;
+    }
+}
