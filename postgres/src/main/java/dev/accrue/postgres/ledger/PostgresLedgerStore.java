@@ -50,8 +50,17 @@ public final class PostgresLedgerStore implements LedgerStore {
     private static final Set<String> RETRYABLE_STATES = Set.of("23505", "40001", "40P01");
 
     private final DataSource dataSource;
+    /** The most balances {@link #balanceHints} keeps; past that it starts afresh. */
+    static final int BALANCE_HINTS_MAX = 1_000_000;
+
     /** Accounts are immutable, so once read they can be kept for the life of the store. */
     private final Map<AccountId, Account> accountCache = new ConcurrentHashMap<>();
+    /**
+     * The balances this store last committed, per account: a hint that spares reading them before the
+     * next batch decides. Never trusted: a batch's balance write returns the rows' locked values and the
+     * batch is decided again if any differ (another writer, another process, the expiry job).
+     */
+    private final Map<AccountId, Balance> balanceHints = new ConcurrentHashMap<>();
 
     public PostgresLedgerStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -139,45 +148,77 @@ public final class PostgresLedgerStore implements LedgerStore {
             batchIds.add(transfer.id());
             if (transfer.pendingId() != null) pendingIds.add(transfer.pendingId());
         }
-        return inTransaction((connection, attempt) -> {
+        Written written = inTransaction((connection, attempt) -> {
             Map<AccountId, Account> accounts = accounts(connection, accountIds);
             List<AccountId> lockOrder = lockOrder(accounts);
-            return attempt == 1
-                    ? createOptimistically(connection, transfers, accounts, lockOrder, pendingIds, batchIds)
-                    : createUnderLocks(connection, transfers, accounts, lockOrder, pendingIds, batchIds);
+            try {
+                return attempt == 1
+                        ? createOptimistically(connection, transfers, accounts, lockOrder, pendingIds, batchIds)
+                        : createUnderLocks(connection, transfers, accounts, lockOrder, pendingIds, batchIds);
+            } catch (SQLException | RuntimeException e) {
+                lockOrder.forEach(balanceHints::remove);
+                throw e;
+            }
         });
+        if (balanceHints.size() > BALANCE_HINTS_MAX) balanceHints.clear();
+        written.balances().forEach(balance -> balanceHints.put(balance.accountId(), balance));
+        return written.results();
     }
 
-    private static List<TransferResult> createOptimistically(Connection connection, List<Transfer> transfers, Map<AccountId, Account> accounts,
+    /** A batch's results and the balances of every account it named, as it committed them. */
+    private record Written(List<TransferResult> results, Collection<Balance> balances) {}
+
+    /** The balances of {@code ids} as last committed here where known, read (unlocked) otherwise. */
+    private Map<AccountId, Balance> hintedBalances(Connection connection, List<AccountId> ids) throws SQLException {
+        Map<AccountId, Balance> balances = HashMap.newHashMap(ids.size());
+        List<AccountId> missing = new ArrayList<>();
+        for (AccountId id : ids) {
+            Balance hint = balanceHints.get(id);
+            if (hint != null) balances.put(id, hint);
+            else missing.add(id);
+        }
+        if (!missing.isEmpty()) balances.putAll(LedgerTables.selectBalances(connection, LedgerSql.SELECT_BALANCES, missing));
+        return balances;
+    }
+
+    private Written createOptimistically(Connection connection, List<Transfer> transfers, Map<AccountId, Account> accounts,
                                                              List<AccountId> lockOrder, Set<TransferId> pendingIds, Set<TransferId> batchIds)
             throws SQLException {
-        Map<AccountId, Balance> read = LedgerTables.selectBalances(connection, LedgerSql.SELECT_BALANCES, lockOrder);
+        Map<AccountId, Balance> read = hintedBalances(connection, lockOrder);
         Set<TransferId> lookups = new HashSet<>(pendingIds);
         lookups.removeAll(batchIds);
         Map<TransferId, StoredTransfer> stored = lookups.isEmpty() ? Map.of() : LedgerTables.selectTransfers(connection, lookups);
         BatchOutcome outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, read, stored), transfers);
-        if (outcome.changesNothing()) return outcome.results();
-        LedgerTables.insertRows(connection, outcome);
+        if (outcome.changesNothing()) {
+            // Nothing is written, so nothing checks the hints: decide on the balances as committed.
+            read = LedgerTables.selectBalances(connection, LedgerSql.SELECT_BALANCES, lockOrder);
+            outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, read, stored), transfers);
+            if (outcome.changesNothing()) return new Written(outcome.results(), read.values());
+        }
+        LedgerTables.insertTransfers(connection, outcome.created());
+        LedgerTables.insertResolutions(connection, outcome.resolutions());
         // Every balance the decision read is set (unchanged ones to what was read), so every one is locked and compared.
         List<Balance> decided = new ArrayList<>(lockOrder.size());
         for (AccountId id : lockOrder) decided.add(outcome.balancesChanged().getOrDefault(id, read.get(id)));
         Map<AccountId, Balance> locked = LedgerTables.setBalances(connection, decided);
-        if (locked.equals(read)) return outcome.results();
+        if (locked.equals(read)) return new Written(outcome.results(), decided);
         BatchOutcome decidedAgain = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, locked, stored), transfers);
         if (!decidedAgain.results().equals(outcome.results())) {
             throw new SQLException("balances changed by another writer changed the outcome; deciding again under locks", "40001");
         }
         List<Balance> corrected = new ArrayList<>();
+        List<Balance> committed = new ArrayList<>(lockOrder.size());
         for (int i = 0; i < lockOrder.size(); i++) {
             AccountId id = lockOrder.get(i);
             Balance balance = decidedAgain.balancesChanged().getOrDefault(id, locked.get(id));
             if (!balance.equals(decided.get(i))) corrected.add(balance);
+            committed.add(balance);
         }
         LedgerTables.setBalances(connection, corrected);
-        return decidedAgain.results();
+        return new Written(decidedAgain.results(), committed);
     }
 
-    private static List<TransferResult> createUnderLocks(Connection connection, List<Transfer> transfers, Map<AccountId, Account> accounts,
+    private static Written createUnderLocks(Connection connection, List<Transfer> transfers, Map<AccountId, Account> accounts,
                                                          List<AccountId> lockOrder, Set<TransferId> pendingIds, Set<TransferId> batchIds)
             throws SQLException {
         Map<AccountId, Balance> balances = LedgerTables.lockBalances(connection, lockOrder);
@@ -186,7 +227,9 @@ public final class PostgresLedgerStore implements LedgerStore {
         Map<TransferId, StoredTransfer> stored = LedgerTables.selectTransfers(connection, lookups);
         BatchOutcome outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, balances, stored), transfers);
         LedgerTables.write(connection, outcome);
-        return outcome.results();
+        Map<AccountId, Balance> committed = new HashMap<>(balances);
+        committed.putAll(outcome.balancesChanged());
+        return new Written(outcome.results(), committed.values());
     }
 
     /** Payee accounts by id, then the company's (named by nearly every batch, so held last and briefly) by id. */

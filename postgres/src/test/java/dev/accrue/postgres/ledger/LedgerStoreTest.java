@@ -163,4 +163,29 @@ class LedgerStoreTest {
         assertThat(ledger.store.lookupTransfers(Set.of(transfer.id())).get(transfer.id()).transfer()).isEqualTo(transfer);
         assertThat(ledger.store.lookupTransfers(Set.of(nonAscii.id())).get(nonAscii.id()).transfer()).isEqualTo(nonAscii);
     }
+
+    @Test
+    void balancesRememberedFromEarlierBatchesAreCheckedAgainstWhatAnotherWriterCommitted() {
+        // A second store on the same database stands for another process: each store remembers the
+        // balances it committed last, and the other's writes make them stale.
+        PostgresLedgerStore other = new PostgresLedgerStore(ledger.dataSource);
+        assertThat(ledger.create(move("e1", EXPENSE, ACME, "100.00", 0), move("m1", ACME, PAYABLE, "100.00", 1))).containsOnly(OK);
+        // The other store pays out all of payable; this store still remembers 100.00 there.
+        assertThat(other.createTransfers(List.of(move("pay-other", PAYABLE, PAID, "100.00", 2))).get(0).result()).isEqualTo(OK);
+        // A batch that writes something (the accrual) and would pay from payable: refused on what is committed.
+        assertThat(ledger.create(accrual("a1", BETA, "5.00", 3), move("pay-here", PAYABLE, PAID, "60.00", 3)))
+                .containsExactly(OK, EXCEEDS_CREDITS);
+        // A batch that writes nothing if refused, on a stale hint the other way: the other store refills payable.
+        assertThat(other.createTransfers(List.of(move("e2", EXPENSE, ACME, "50.00", 4), move("m2", ACME, PAYABLE, "50.00", 4)))
+                .stream().map(TransferResult::result)).containsOnly(OK);
+        assertThat(ledger.create(move("pay-here-2", PAYABLE, PAID, "50.00", 5))).containsExactly(OK);
+        // And a batch whose balances another writer changed without changing its outcome stands as decided again.
+        assertThat(other.createTransfers(List.of(accrual("a2", ACME, "1.00", 6))).get(0).result()).isEqualTo(OK);
+        assertThat(ledger.create(accrual("a3", ACME, "2.00", 7))).containsExactly(OK);
+
+        assertThat(ledger.balance(PAYABLE)).isEqualTo(new Balance(PAYABLE.id(), USD, 0, 15_000, 0, 15_000));
+        assertThat(ledger.balance(ACME)).isEqualTo(new Balance(ACME.id(), USD, 0, 15_000, 300, 15_000));
+        assertThat(ledger.balance(EXPENSE)).isEqualTo(new Balance(EXPENSE.id(), USD, 800, 15_000, 0, 0));
+        assertThat(ledger.verifier.verify().differences()).isEmpty();
+    }
 }
