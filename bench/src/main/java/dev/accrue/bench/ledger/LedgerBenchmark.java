@@ -27,16 +27,20 @@ import javax.sql.DataSource;
  * the embedded server as Accrue runs it ({@link Database#embedded}: fsync and synchronous commit on, in a
  * temporary folder), and reports transfers per second and batch latency; then writes the same load the
  * naive way ({@link NaiveLedger}) and reports the ratio. Options, all optional:
- * {@code --batches=300 --warmup-batches=50 --batch-size=1000 --payees=2500 --programs=4 --writers=1
+ * {@code --batches=1000 --warmup-batches=100 --batch-size=1000 --payees=2500 --programs=4 --writers=1
  * --naive-transfers=20000}.
+ *
+ * <p>Besides throughput and latency percentiles it prints what a shared machine makes necessary to read
+ * them: the load average before the run, the CPU time per batch of this JVM and of the PostgreSQL
+ * processes (from {@code /proc}), and the checkpoints and autovacuum runs that happened during it.
  */
 public final class LedgerBenchmark {
     private LedgerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        int batches = Integer.parseInt(options.getOrDefault("batches", "300"));
-        int warmupBatches = Integer.parseInt(options.getOrDefault("warmup-batches", "50"));
+        int batches = Integer.parseInt(options.getOrDefault("batches", "1000"));
+        int warmupBatches = Integer.parseInt(options.getOrDefault("warmup-batches", "100"));
         int batchSize = Integer.parseInt(options.getOrDefault("batch-size", "1000"));
         int payees = Integer.parseInt(options.getOrDefault("payees", "2500"));
         int programs = Integer.parseInt(options.getOrDefault("programs", "4"));
@@ -58,15 +62,18 @@ public final class LedgerBenchmark {
                     Runtime.version());
 
             run(store, workloads, warmupBatches, batchSize);
+            RunStats before = RunStats.take(dataSource, dataDirectory);
             long started = System.nanoTime();
             long[] latencies = run(store, workloads, batches, batchSize);
             double seconds = (System.nanoTime() - started) / 1e9;
+            RunStats after = RunStats.take(dataSource, dataDirectory);
             long transfers = (long) batches * batchSize * writers;
             double perSecond = transfers / seconds;
             Arrays.sort(latencies);
-            System.out.printf("batched:  %,d transfers in %.2f s = %,.0f transfers/s; batch latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    transfers, seconds, perSecond, millis(percentile(latencies, 50)), millis(percentile(latencies, 99)),
-                    millis(latencies[latencies.length - 1]));
+            System.out.printf("batched:  %,d transfers in %.2f s = %,.0f transfers/s; batch latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+                    transfers, seconds, perSecond, millis(percentile(latencies, 50)), millis(percentile(latencies, 90)),
+                    millis(percentile(latencies, 99)), millis(percentile(latencies, 99.9)), millis(latencies[latencies.length - 1]));
+            System.out.println("during:   " + after.since(before, (long) batches * writers));
 
             long verifyStarted = System.nanoTime();
             LedgerVerification verification = new LedgerVerifier(dataSource).verify();
@@ -130,7 +137,7 @@ public final class LedgerBenchmark {
         }
     }
 
-    private static long percentile(long[] sorted, int percent) {
+    private static long percentile(long[] sorted, double percent) {
         int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
