@@ -171,6 +171,23 @@ class BooksApiTest {
 
     @Test
     @Order(7)
+    void anEventHeldForAnUnknownPartnerCountsOnceThePartnerExists() throws Exception {
+        ApiFixture.Reply held = ingest(sale("g-1", "2026-10-07T15:00:00Z", "gamma", "valves", "2000.00"));
+        assertThat(held.json().get("held").asInt()).isEqualTo(1);
+        awaitBooked();
+        assertThat(earnings("?partner=gamma", api.adminKey)).isEmpty();
+        assertThat(api.postJson("/partners", api.adminKey, """
+                {"id": "gamma", "name": "gamma", "type": "distributor", "attributes": {"map_compliant": true, "payment_terms_days": 30}}""")
+                .status()).isEqualTo(201);
+        ingest(sale("g-2", "2026-10-08T15:00:00Z", "beta", "valves", "10.00"));
+        awaitBooked();
+        JsonNode lines = earnings("?partner=gamma", api.adminKey);
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).get("amount").asText()).isEqualTo("20.00");
+    }
+
+    @Test
+    @Order(8)
     void theLedgerVerifies() {
         var verification = new LedgerVerifier(api.server.database().dataSource()).verify();
         assertThat(verification.differences()).as(verification.summary()).isEmpty();

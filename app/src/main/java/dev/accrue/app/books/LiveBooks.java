@@ -202,9 +202,11 @@ public final class LiveBooks implements Books, AutoCloseable {
         }
     }
 
-    /** Closes every period whose end plus the grace has passed (in the program's time zone). */
+    /** Closes every period whose end plus the grace has passed (in the program's time zone); picks up new partners and programs. */
     private void closeDue() {
         try {
+            // A partner or program added since the last round: replay now, so held events count without waiting for the next event.
+            if (!repository.inputsFingerprint().equals(fingerprint)) rebuild();
             Instant now = clock.instant();
             for (ProgramVersion version : latestVersions()) {
                 Program program = version.program();
