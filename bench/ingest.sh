@@ -16,7 +16,7 @@ if [ ! -f "$DATA/events.jsonl" ]; then
 fi
 PORT=$(( 20000 + RANDOM % 20000 ))
 SERVER_DATA=$(mktemp -d)
-LOG="$SERVER_DATA/server.log"
+LOG="${SERVER_LOG:-$SERVER_DATA/server.log}"   # SERVER_LOG=FILE keeps the server's log
 ./accrue serve --data "$SERVER_DATA/db" --port "$PORT" --close-every PT1H >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$SERVER_DATA"' EXIT

@@ -51,8 +51,14 @@ final class LedgerWriter implements LiveEarnings.Writer {
         this.clock = clock;
     }
 
+    /** Time spent writing and transfers written so far: what the booker's debug log reports per round. */
+    long writeNanos;
+    long transfersWritten;
+
     @Override
     public void write(Plan plan) {
+        long started = System.nanoTime();
+        transfersWritten += plan.transfers().size();
         register(plan.lines().stream().map(line -> line.key()).toList());
         List<Account> newAccounts = plan.accounts().stream().filter(account -> !opened.contains(account.id())).toList();
         for (int from = 0; from < newAccounts.size(); from += LedgerBatch.ACCOUNT_BATCH_SIZE_MAX) {
@@ -77,6 +83,7 @@ final class LedgerWriter implements LiveEarnings.Writer {
             from = to;
         }
         repository.recordAdjustments(plan.adjustments().stream().map(this::adjustmentRow).toList());
+        writeNanos += System.nanoTime() - started;
     }
 
     @Override

@@ -79,6 +79,7 @@ public final class LiveBooks implements Books, AutoCloseable {
     private volatile String lastError;
 
     private LiveEarnings live;
+    private LedgerWriter writer;
     private List<ProgramVersion> versions = List.of();
     private Map<String, Partner> partnerMap = Map.of();
     private String fingerprint;
@@ -128,8 +129,16 @@ public final class LiveBooks implements Books, AutoCloseable {
             if (!repository.inputsFingerprint().equals(fingerprint)) {
                 rebuild(); // programs or partners changed: replay everything stored, this batch included
             } else {
+                long started = System.nanoTime();
+                long writing = writer.writeNanos;
+                long transfers = writer.transfersWritten;
                 live.accept(batch, clock.instant());
                 booked.addAndGet(batch.size());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("round: {} events in {} ms, of which {} ms writing {} transfers", batch.size(),
+                            (System.nanoTime() - started) / 1_000_000, (writer.writeNanos - writing) / 1_000_000,
+                            writer.transfersWritten - transfers);
+                }
             }
             lastError = null;
         } catch (RuntimeException e) {
@@ -173,8 +182,8 @@ public final class LiveBooks implements Books, AutoCloseable {
             lines.add(new BookedLine(key, line.pendingSeq(), line.pendingMinor(), closedLine, line.postedMinor(), line.adjustments()));
         }
         Map<String, Partner> lookup = partnerMap;
-        live = new LiveEarnings(versions, lookup::get, closed, new Bookkeeper(lines), events::forEachInOrder,
-                new LedgerWriter(ledger, repository, clock));
+        writer = new LedgerWriter(ledger, repository, clock);
+        live = new LiveEarnings(versions, lookup::get, closed, new Bookkeeper(lines), events::forEachInOrder, writer);
         live.start(clock.instant());
         // Queued events the replay already read are repeats to the engine, which skips them by id.
         booked.set(received.get() - queue.size());
