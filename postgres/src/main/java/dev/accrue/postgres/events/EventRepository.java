@@ -27,11 +27,12 @@ import javax.sql.DataSource;
  * duplicate when its canonical JSON ({@link EventJson}) is the same, a conflict when it is not, and in
  * neither case changes anything; a repeat inside one call is judged against the first occurrence.
  *
- * <p>The first attempt reads which ids exist and COPYs the rest. If a concurrent writer stores one of
- * those ids in between, the COPY fails on the primary key and the next attempt inserts with
- * {@code ON CONFLICT DO NOTHING}, which waits for the other writer and skips what it stored; then the
- * skipped ids are compared like any other. Rows go in sorted by id, so overlapping writers take their
- * locks in one order and cannot deadlock.
+ * <p>The first attempt assumes every id is new, as it is for a batch sent once, and COPYs them all: one
+ * round trip, and the primary key checks each id as it goes in. If one exists (a retry, or a concurrent
+ * writer of the same id), the COPY fails on the primary key and the next attempt reads which ids exist
+ * and inserts the others with {@code ON CONFLICT DO NOTHING}, which waits for a concurrent writer and
+ * skips what it stored; then every id that was there is compared like any other. Rows go in sorted by
+ * id, so overlapping writers take their locks in one order and cannot deadlock.
  */
 public final class EventRepository {
     /** Events in one {@link #store} call (the API sends at most 10,000). */
@@ -83,7 +84,9 @@ public final class EventRepository {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try {
-                    boolean write = attempt == 1 ? storeOptimistically(connection, batch, allOrNothing) : storeCarefully(connection, batch, allOrNothing);
+                    // A call that repeats an id with other content needs what is stored to be judged: careful at once.
+                    boolean write = attempt == 1 && !batch.hasConflicts() ? storeOptimistically(connection, batch)
+                            : storeCarefully(connection, batch, allOrNothing);
                     if (write) connection.commit();
                     else connection.rollback();
                     return batch.outcome(events, write);
@@ -102,13 +105,10 @@ public final class EventRepository {
         throw new DatabaseException("storing events still conflicted after " + ATTEMPTS_MAX + " attempts", last);
     }
 
-    /** Reads which ids exist and COPYs the others; false when nothing may be written (a conflict, all or nothing). */
-    private static boolean storeOptimistically(Connection connection, Batch batch, boolean allOrNothing) throws SQLException {
+    /** COPYs every event, as if every id were new; fails on the primary key if one is not. */
+    private static boolean storeOptimistically(Connection connection, Batch batch) throws SQLException {
         synchronousCommit(connection);
-        batch.judge(selectStored(connection, batch.ids()));
-        if (allOrNothing && batch.hasConflicts()) return false;
         List<Integer> fresh = batch.undecided();
-        if (fresh.isEmpty()) return true;
         long copied = EventRows.copy(connection, batch.events(fresh), batch.json(fresh));
         Invariants.check(copied == fresh.size(), "COPY stores every new event");
         fresh.forEach(batch::added);

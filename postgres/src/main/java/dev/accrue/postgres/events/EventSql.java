@@ -9,7 +9,7 @@ final class EventSql {
 
     static final String SELECT_STORED = "SELECT id, event_json FROM events WHERE id = ANY (?::text[])";
 
-    static final String COPY_EVENTS = "COPY events (id, type, occurred_at, occurred_nanos, partner_id, event_json) FROM STDIN";
+    static final String COPY_EVENTS = "COPY events (id, type, occurred_at, occurred_nanos, partner_id, event_json) FROM STDIN (FORMAT binary)";
 
     /**
      * Inserts the rows in the order given (the caller sorts them by id, as COPY does: two writers of the

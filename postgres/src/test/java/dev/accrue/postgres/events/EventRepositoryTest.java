@@ -60,6 +60,17 @@ class EventRepositoryTest {
     }
 
     @Test
+    void textBeyondAsciiIsStoredAndReadBackAsSent() {
+        Event event = Events.sale(id("zürich-\uD83D\uDE00")).partner("händler-ö").at("2026-01-10T15:00:00Z").amount("1.00")
+                .customer("Ω \t\\ \"quoted\"").build();
+        assertThat(events.store(List.of(event), false).added()).containsExactly(event);
+        assertThat(replayed()).contains(event);
+        String partner = database.jdbi().withHandle(handle -> handle.createQuery("SELECT partner_id FROM events WHERE id = :id")
+                .bind("id", event.id()).mapTo(String.class).one());
+        assertThat(partner).isEqualTo("händler-ö");
+    }
+
+    @Test
     void theSameEventSentAgainIsADuplicateAndStoredOnce() {
         Event sale = sale(id("again"), "10.00");
         events.store(List.of(sale), false);
