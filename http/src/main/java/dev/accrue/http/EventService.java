@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ingesting a batch of events. Each event gets a status: {@code accepted} (stored now), {@code duplicate}
@@ -49,6 +50,8 @@ final class EventService {
         }
     }
 
+    /** Partner ids remembered as existing; past this many, the rest are asked for each time. */
+    static final int KNOWN_PARTNERS_MAX = 1_000_000;
     private static final Instant OCCURRED_MIN = Instant.parse(String.format(Locale.ROOT, "%04d-01-01T00:00:00Z", Limits.EVENT_YEAR_MIN));
     private static final Instant OCCURRED_END = java.time.LocalDate.of(Limits.EVENT_YEAR_MAX + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
@@ -56,6 +59,7 @@ final class EventService {
     private final PartnerStore partners;
     private final Books books;
     private final ProgramCurrencies currencies;
+    private final Set<String> knownPartners = ConcurrentHashMap.newKeySet();
 
     EventService(EventStore store, PartnerStore partners, Books books, ProgramCurrencies currencies) {
         this.store = store;
@@ -106,7 +110,7 @@ final class EventService {
         outcome.added().forEach(event -> added.add(event.id()));
         Set<String> duplicates = Set.copyOf(outcome.duplicates());
         Set<String> conflicts = Set.copyOf(outcome.conflicts());
-        Set<String> knownPartners = partners.existing(outcome.added().stream().map(Event::partnerId).filter(id -> id != null).distinct().toList());
+        Set<String> foundNow = lookUpPartners(outcome.added());
         for (int i : validLines) {
             EventBody.Line line = lines.get(i);
             String id = line.id();
@@ -116,7 +120,7 @@ final class EventService {
                 results[i] = new Result(line.line(), id, Status.DUPLICATE, "an event with this id is stored already, with the same content");
             } else if (added.contains(id)) {
                 String partner = line.event().partnerId();
-                results[i] = partner == null || knownPartners.contains(partner) ? new Result(line.line(), id, Status.ACCEPTED, null)
+                results[i] = partner == null || knownPartners.contains(partner) || foundNow.contains(partner) ? new Result(line.line(), id, Status.ACCEPTED, null)
                         : new Result(line.line(), id, Status.HELD, "partner " + partner + " is not known yet; the event is kept and evaluated once it is");
             } else {
                 Invariants.check(false, "the event store says what became of every event it is given, not of " + id);
@@ -126,6 +130,22 @@ final class EventService {
         if (atomic && refusesAny(results)) throw refused(results, lines.size());
         books.added(outcome.added());
         return new Receipt(List.of(results));
+    }
+
+    /**
+     * Which partners of these events, not known here yet, exist. Partners are never deleted, so one found
+     * once is remembered for good: only the others are asked for, in one query (none at all once the
+     * partners of a busy feed are known).
+     */
+    private Set<String> lookUpPartners(List<Event> events) {
+        Set<String> asked = new HashSet<>();
+        for (Event event : events) {
+            if (event.partnerId() != null && !knownPartners.contains(event.partnerId())) asked.add(event.partnerId());
+        }
+        if (asked.isEmpty()) return Set.of();
+        Set<String> found = partners.existing(asked);
+        if (knownPartners.size() + found.size() <= KNOWN_PARTNERS_MAX) knownPartners.addAll(found);
+        return found;
     }
 
     /** Why this actor may not send this event, or why it cannot be stored; empty when it may be. */
