@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /events}: a batch of events in, a count per status and a line per event that was not simply
@@ -23,6 +25,7 @@ final class EventRoutes {
 
     private final EventService events;
     private final Queue<EventParser> parsers = new ConcurrentLinkedQueue<>();
+    private final Semaphore turns = new Semaphore(Limits.EVENT_REQUESTS_AT_ONCE_MAX, true);
 
     EventRoutes(EventService events) {
         this.events = events;
@@ -41,6 +44,23 @@ final class EventRoutes {
             throw new ApiException(413, "too-large", "Request body too large",
                     "a body of events is at most " + Limits.EVENTS_BODY_BYTES_MAX + " bytes", List.of());
         }
+        try {
+            if (!turns.tryAcquire(Limits.EVENT_REQUEST_WAIT_SECONDS_MAX, TimeUnit.SECONDS)) {
+                throw new ApiException(503, "busy", "Too many batches at once", "the server is taking "
+                        + Limits.EVENT_REQUESTS_AT_ONCE_MAX + " batches of events at once and had no turn for this one; send it again", List.of());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a turn", e);
+        }
+        try {
+            ingestInTurn(ctx, actor, format, atomic);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private void ingestInTurn(Context ctx, Actor actor, EventBody.Format format, boolean atomic) {
         byte[] body;
         try {
             body = EventBody.read(ctx.req().getInputStream(), Limits.EVENTS_BODY_BYTES_MAX);

@@ -28,6 +28,13 @@ public final class Limits {
     public static final int EVENTS_PER_REQUEST_MAX = 10_000;
     /** Bytes in one {@code POST /events} body: room for a full batch of events of 1.6 KiB on average. */
     public static final long EVENTS_BODY_BYTES_MAX = 16L * 1024 * 1024;
+    /**
+     * {@code POST /events} requests read and processed at once; more wait for a turn (their bodies stay
+     * unread), up to {@link #EVENT_REQUEST_WAIT_SECONDS_MAX}, then get a 503. Bounds the memory that
+     * bodies of up to {@link #EVENTS_BODY_BYTES_MAX} take, and the database connections they hold.
+     */
+    public static final int EVENT_REQUESTS_AT_ONCE_MAX = 8;
+    public static final int EVENT_REQUEST_WAIT_SECONDS_MAX = 30;
     /** The years an event may happen in (UTC): what PostgreSQL's timestamps hold, and far beyond any real activity. */
     public static final int EVENT_YEAR_MIN = 1;
     public static final int EVENT_YEAR_MAX = 9999;
