@@ -182,7 +182,7 @@ public final class PostgresLedgerStore implements LedgerStore {
     }
 
     private Written createOptimistically(Connection connection, List<Transfer> transfers, Map<AccountId, Account> accounts,
-                                                             List<AccountId> lockOrder, Set<TransferId> pendingIds, Set<TransferId> batchIds)
+                                         List<AccountId> lockOrder, Set<TransferId> pendingIds, Set<TransferId> batchIds)
             throws SQLException {
         Map<AccountId, Balance> read = hintedBalances(connection, lockOrder);
         Set<TransferId> lookups = new HashSet<>(pendingIds);
@@ -219,7 +219,7 @@ public final class PostgresLedgerStore implements LedgerStore {
     }
 
     private static Written createUnderLocks(Connection connection, List<Transfer> transfers, Map<AccountId, Account> accounts,
-                                                         List<AccountId> lockOrder, Set<TransferId> pendingIds, Set<TransferId> batchIds)
+                                            List<AccountId> lockOrder, Set<TransferId> pendingIds, Set<TransferId> batchIds)
             throws SQLException {
         Map<AccountId, Balance> balances = LedgerTables.lockBalances(connection, lockOrder);
         Set<TransferId> lookups = new HashSet<>(pendingIds);
