@@ -76,6 +76,8 @@ public final class LiveBooks implements Books, AutoCloseable {
     private final AtomicBoolean roundScheduled = new AtomicBoolean();
     private final AtomicLong booked = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    /** Events of a round that failed: booked by the replay that retries it. */
+    private final AtomicLong unbooked = new AtomicLong();
     private volatile String lastError;
 
     private LiveEarnings live;
@@ -128,6 +130,7 @@ public final class LiveBooks implements Books, AutoCloseable {
         try {
             if (!repository.inputsFingerprint().equals(fingerprint)) {
                 rebuild(); // programs or partners changed: replay everything stored, this batch included
+                booked.addAndGet(batch.size());
             } else {
                 long started = System.nanoTime();
                 long writing = writer.writeNanos;
@@ -146,6 +149,7 @@ public final class LiveBooks implements Books, AutoCloseable {
             lastError = e.getMessage();
             LOG.error("booking failed; replaying the stored events", e);
             fingerprint = null;
+            unbooked.addAndGet(batch.size());
             booker.schedule(this::retry, 1, TimeUnit.SECONDS);
         }
         if (!queue.isEmpty() && roundScheduled.compareAndSet(false, true)) booker.execute(this::round);
@@ -154,6 +158,7 @@ public final class LiveBooks implements Books, AutoCloseable {
     private void retry() {
         try {
             rebuild();
+            booked.addAndGet(unbooked.getAndSet(0)); // the replay read them
             lastError = null;
         } catch (RuntimeException e) {
             lastError = e.getMessage();
@@ -185,8 +190,8 @@ public final class LiveBooks implements Books, AutoCloseable {
         writer = new LedgerWriter(ledger, repository, clock);
         live = new LiveEarnings(versions, lookup::get, closed, new Bookkeeper(lines), events::forEachInOrder, writer);
         live.start(clock.instant());
-        // Queued events the replay already read are repeats to the engine, which skips them by id.
-        booked.set(received.get() - queue.size());
+        // Queued events the replay already read are repeats to the engine, which skips them by id; they
+        // count as booked when their round takes them.
     }
 
     private List<ProgramVersion> loadPrograms() {
