@@ -11,10 +11,19 @@ final class EventFields {
         return event.data().get(field) instanceof BigDecimal amount ? amount : BigDecimal.ZERO;
     }
 
+    /** Whole quantities up to this are shared values: a match keeps its quantity until its period closes. */
+    private static final BigDecimal[] SMALL_QUANTITIES = new BigDecimal[1025];
+
+    static {
+        for (int i = 0; i < SMALL_QUANTITIES.length; i++) SMALL_QUANTITIES[i] = BigDecimal.valueOf(i);
+    }
+
     /** An event's quantity; a line with no quantity counts as one unit. */
     static BigDecimal quantity(Event event) {
         Object quantity = event.data().get("quantity");
-        if (quantity instanceof Long count) return BigDecimal.valueOf(count);
+        if (quantity instanceof Long count) {
+            return count >= 0 && count < SMALL_QUANTITIES.length ? SMALL_QUANTITIES[count.intValue()] : BigDecimal.valueOf(count);
+        }
         if (quantity instanceof BigDecimal decimal) return decimal;
         if (quantity instanceof Number number) return BigDecimal.valueOf(number.longValue());
         return BigDecimal.ONE;

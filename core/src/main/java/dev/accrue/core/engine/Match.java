@@ -8,56 +8,87 @@ import java.util.Map;
 /**
  * One event's claim on one rule for one partner: what the close will turn into an amount.
  * A clawback match carries a fixed (negative) amount instead of a basis.
+ *
+ * <p>A program with yearly periods holds a year of these, millions of them, so a match keeps its time
+ * inline and the fields most matches do not use (multipliers judged on arrival, the views a later
+ * condition needs, a fixed amount, a note) in one {@link Extra} shared by all matches that do without.
  */
 final class Match {
-    final Instant at;
+    private final long atSecond;
+    private final int atNano;
     final String eventId;
     final String payee;
     final BigDecimal basis;
     final BigDecimal quantity;
-    /** The product of the multipliers that depend only on the event, judged when it arrived. */
-    final BigDecimal eventFactor;
-    final List<String> eventMultipliers;
-    /** The partner and event as conditions saw them, kept when a condition must be judged again at close. */
-    final Map<String, Object> partnerView;
-    final Map<String, Object> eventView;
-    final boolean reversal;
-    final BigDecimal fixedAmount;
-    final String note;
+    private final Extra extra;
 
     /** Set at close: what the match finally earned, in minor units, after caps, gates and budget. */
     long finalMinor;
     boolean closed;
 
+    /** The rarely used parts of a match; {@link #NONE} for a plain one. */
+    private record Extra(BigDecimal eventFactor, List<String> eventMultipliers, Map<String, Object> partnerView,
+                         Map<String, Object> eventView, boolean reversal, BigDecimal fixedAmount, String note) {
+        static final Extra NONE = new Extra(BigDecimal.ONE, List.of(), null, null, false, null, null);
+    }
+
     Match(Instant at, String eventId, String payee, BigDecimal basis, BigDecimal quantity, BigDecimal eventFactor,
           List<String> eventMultipliers, Map<String, Object> partnerView, Map<String, Object> eventView,
           boolean reversal, BigDecimal fixedAmount, String note) {
-        this.at = at;
+        this.atSecond = at.getEpochSecond();
+        this.atNano = at.getNano();
         this.eventId = eventId;
         this.payee = payee;
         this.basis = basis;
         this.quantity = quantity;
-        this.eventFactor = eventFactor;
-        this.eventMultipliers = List.copyOf(eventMultipliers);
-        this.partnerView = partnerView;
-        this.eventView = eventView;
-        this.reversal = reversal;
-        this.fixedAmount = fixedAmount;
-        this.note = note;
+        boolean plain = eventFactor == BigDecimal.ONE && eventMultipliers.isEmpty() && partnerView == null && eventView == null
+                && !reversal && fixedAmount == null && note == null;
+        this.extra = plain ? Extra.NONE
+                : new Extra(eventFactor, List.copyOf(eventMultipliers), partnerView, eventView, reversal, fixedAmount, note);
+    }
+
+    Instant at() {
+        return Instant.ofEpochSecond(atSecond, atNano);
+    }
+
+    /** The product of the multipliers that depend only on the event, judged when it arrived. */
+    BigDecimal eventFactor() {
+        return extra.eventFactor();
+    }
+
+    List<String> eventMultipliers() {
+        return extra.eventMultipliers();
+    }
+
+    /** The partner and event as conditions saw them, kept when a condition must be judged again at close. */
+    Map<String, Object> partnerView() {
+        return extra.partnerView();
+    }
+
+    Map<String, Object> eventView() {
+        return extra.eventView();
+    }
+
+    boolean reversal() {
+        return extra.reversal();
+    }
+
+    BigDecimal fixedAmount() {
+        return extra.fixedAmount();
     }
 
     /** A same-period return: the original's basis and quantity, negated in proportion, at the original's factor. */
     Match reversedBy(Instant returnedAt, String returnEventId, BigDecimal returnedAmount, BigDecimal returnedQuantity) {
-        return new Match(returnedAt, returnEventId, payee, returnedAmount.negate(), returnedQuantity.negate(), eventFactor,
-                eventMultipliers, partnerView, eventView, true, null, "return of " + eventId);
+        return new Match(returnedAt, returnEventId, payee, returnedAmount.negate(), returnedQuantity.negate(), eventFactor(),
+                eventMultipliers(), partnerView(), eventView(), true, null, "return of " + eventId);
     }
 
     boolean isFixed() {
-        return fixedAmount != null;
+        return extra.fixedAmount() != null;
     }
 
     static int chronological(Match a, Match b) {
-        int byTime = a.at.compareTo(b.at);
+        int byTime = a.atSecond != b.atSecond ? Long.compare(a.atSecond, b.atSecond) : Integer.compare(a.atNano, b.atNano);
         return byTime != 0 ? byTime : a.eventId.compareTo(b.eventId);
     }
 }

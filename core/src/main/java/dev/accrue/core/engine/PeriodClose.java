@@ -120,8 +120,8 @@ final class PeriodClose {
         }
 
         ConditionInput inputAtClose(Match match) {
-            Map<String, Object> partnerSeen = match.partnerView != null ? match.partnerView : partnerView;
-            Map<String, Object> eventSeen = match.eventView != null ? match.eventView : Map.of();
+            Map<String, Object> partnerSeen = match.partnerView() != null ? match.partnerView() : partnerView;
+            Map<String, Object> eventSeen = match.eventView() != null ? match.eventView() : Map.of();
             return new ConditionInput(partnerSeen, eventSeen, Map.of(), periodView, priorView);
         }
 
@@ -158,13 +158,13 @@ final class PeriodClose {
                 LineDraft draft = byPayee.computeIfAbsent(match.payee, payee -> new LineDraft(slot, partner.id(), payee));
                 BigDecimal exact;
                 if (match.isFixed()) {
-                    exact = match.fixedAmount;
+                    exact = match.fixedAmount();
                     clawbackExact = clawbackExact.add(exact);
                 } else {
                     BigDecimal before = cumulative;
                     cumulative = cumulative.add(match.basis);
-                    BigDecimal factor = match.eventFactor;
-                    for (String name : match.eventMultipliers) multiplierCounts.merge(name, 1, Integer::sum);
+                    BigDecimal factor = match.eventFactor();
+                    for (String name : match.eventMultipliers()) multiplierCounts.merge(name, 1, Integer::sum);
                     for (int m = 0; m < multipliers.size(); m++) {
                         Multiplier multiplier = multipliers.get(m);
                         if (!multiplier.when().readsPeriod()) continue;
@@ -177,7 +177,7 @@ final class PeriodClose {
                     exact = caps.perEvent(math.base(match, before, cumulative).multiply(factor));
                     exact = caps.cumulative(match.payee, exact);
                 }
-                draft.add(match.at, match.eventId, exact, match);
+                draft.add(match.at(), match.eventId, exact, match);
             }
             Gate gate = failedGate(slot);
             List<LineDraft> drafts = new ArrayList<>(byPayee.values());
@@ -268,7 +268,7 @@ final class PeriodClose {
                             : match.basis.multiply(Tiering.incremental(tiers.bands(), tierMeasure))
                                     .divide(tierMeasure, PeriodMeasures.RATIO);
                 }
-                case AmountForm.Flat flat -> match.reversal ? BigDecimal.ZERO : flat.amount().toMajor();
+                case AmountForm.Flat flat -> match.reversal() ? BigDecimal.ZERO : flat.amount().toMajor();
                 case AmountForm.PerUnit perUnit -> match.quantity.multiply(perUnit.amountPerUnit());
             };
         }

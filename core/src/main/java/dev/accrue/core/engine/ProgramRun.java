@@ -42,7 +42,8 @@ final class ProgramRun {
     /** Period → (rule slot key + partner) → matches, in arrival order. */
     final TreeMap<PeriodId, Map<GroupKey, List<Match>>> groups = new TreeMap<>();
     final Set<PeriodId> closedPeriods = new HashSet<>();
-    private final Set<String> onceTaken = new HashSet<>();
+    /** Keys of the {@code once}/{@code once_per} payments made, as 128-bit hashes (see {@link IdHash} for the odds). */
+    private final IdHashSet onceTaken = new IdHashSet(16);
     /** The budget's running sums across the whole program: raw and capped, in minor units. */
     long budgetRawMinor;
     long budgetCappedMinor;
