@@ -226,9 +226,9 @@ public final class Engine {
             var clawback = run.program.clawback();
             if (clawback == null || !returnEvent.type().equals(clawback.on())) continue;
             if (Duration.between(line.soldAt, returnEvent.occurredAt()).compareTo(Duration.ofDays(clawback.withinDays())) > 0) continue;
-            if (original.finalMinor == 0 || original.basis.signum() == 0) continue;
+            if (original.finalMinor == 0 || original.basis().signum() == 0) continue;
             BigDecimal earned = BigDecimal.valueOf(original.finalMinor, claim.slot().unit().minorDigits());
-            BigDecimal reversal = earned.multiply(returnedAmount).divide(original.basis, PeriodMeasures.RATIO).negate();
+            BigDecimal reversal = earned.multiply(returnedAmount).divide(original.basis(), PeriodMeasures.RATIO).negate();
             PeriodId returnPeriod = run.program.calendar().periodOf(returnEvent.occurredAt());
             run.add(returnPeriod, claim.slot(), line.partnerId, new Match(returnEvent.occurredAt(), returnEvent.id(), original.payee,
                     BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE, List.of(), null, null, true, reversal,

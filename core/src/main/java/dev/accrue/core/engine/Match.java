@@ -9,8 +9,8 @@ import java.util.Map;
  * One event's claim on one rule for one partner: what the close will turn into an amount.
  * A clawback match carries a fixed (negative) amount instead of a basis.
  *
- * <p>A program with yearly periods holds a year of these, millions of them, so a match keeps its time
- * inline and the fields most matches do not use (multipliers judged on arrival, the views a later
+ * <p>A program with yearly periods holds a year of these, millions of them, so a match keeps its time and
+ * (while it fits a long) its basis inline, and the fields most matches do not use (multipliers judged on arrival, the views a later
  * condition needs, a fixed amount, a note) in one {@link Extra} shared by all matches that do without.
  */
 final class Match {
@@ -18,7 +18,10 @@ final class Match {
     private final int atNano;
     final String eventId;
     final String payee;
-    final BigDecimal basis;
+    /** The basis as unscaled digits and scale while they fit a long (almost always), else as it is. */
+    private final long basisUnscaled;
+    private final int basisScale;
+    private final BigDecimal basisLarge;
     final BigDecimal quantity;
     private final Extra extra;
 
@@ -39,12 +42,25 @@ final class Match {
         this.atNano = at.getNano();
         this.eventId = eventId;
         this.payee = payee;
-        this.basis = basis;
+        if (basis.precision() <= 18) {
+            this.basisUnscaled = basis.unscaledValue().longValue();
+            this.basisScale = basis.scale();
+            this.basisLarge = null;
+        } else {
+            this.basisUnscaled = 0;
+            this.basisScale = 0;
+            this.basisLarge = basis;
+        }
         this.quantity = quantity;
         boolean plain = eventFactor == BigDecimal.ONE && eventMultipliers.isEmpty() && partnerView == null && eventView == null
                 && !reversal && fixedAmount == null && note == null;
         this.extra = plain ? Extra.NONE
                 : new Extra(eventFactor, List.copyOf(eventMultipliers), partnerView, eventView, reversal, fixedAmount, note);
+    }
+
+    /** The basis, the same value and scale as given. */
+    BigDecimal basis() {
+        return basisLarge != null ? basisLarge : BigDecimal.valueOf(basisUnscaled, basisScale);
     }
 
     Instant at() {

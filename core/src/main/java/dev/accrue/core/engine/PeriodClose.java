@@ -140,7 +140,7 @@ final class PeriodClose {
             if (matches.isEmpty()) return List.of();
             matches.sort(Match::chronological);
             BigDecimal qualifying = BigDecimal.ZERO;
-            for (Match match : matches) if (!match.isFixed()) qualifying = qualifying.add(match.basis);
+            for (Match match : matches) if (!match.isFixed()) qualifying = qualifying.add(match.basis());
 
             LineMath math = LineMath.forRule(rule, slot, qualifying, final_);
             Map<String, Integer> multiplierCounts = new HashMap<>();
@@ -162,7 +162,7 @@ final class PeriodClose {
                     clawbackExact = clawbackExact.add(exact);
                 } else {
                     BigDecimal before = cumulative;
-                    cumulative = cumulative.add(match.basis);
+                    cumulative = cumulative.add(match.basis());
                     BigDecimal factor = match.eventFactor();
                     for (String name : match.eventMultipliers()) multiplierCounts.merge(name, 1, Integer::sum);
                     for (int m = 0; m < multipliers.size(); m++) {
@@ -185,7 +185,7 @@ final class PeriodClose {
                 BigDecimal payeeBasis = BigDecimal.ZERO;
                 int events = 0;
                 for (LineDraft.Contribution contribution : draft.contributions) {
-                    if (!contribution.match.isFixed()) payeeBasis = payeeBasis.add(contribution.match.basis);
+                    if (!contribution.match.isFixed()) payeeBasis = payeeBasis.add(contribution.match.basis());
                     events++;
                 }
                 Explanations.describeEventLine(draft, run, math, payeeBasis, events, multiplierCounts, caps, clawbackExact);
@@ -257,15 +257,15 @@ final class PeriodClose {
         /** What one match earns before multipliers and caps; {@code before}/{@code after} are the running basis. */
         BigDecimal base(Match match, BigDecimal before, BigDecimal after) {
             return switch (form) {
-                case AmountForm.RateOf rateOf -> match.basis.multiply(rate);
+                case AmountForm.RateOf rateOf -> match.basis().multiply(rate);
                 case AmountForm.Tiered tiered -> {
-                    if (tiers.mode() == TierMode.RETROACTIVE) yield match.basis.multiply(rate);
+                    if (tiers.mode() == TierMode.RETROACTIVE) yield match.basis().multiply(rate);
                     if (incrementalOnQualifying()) {
                         yield Tiering.incremental(tiers.bands(), after).subtract(Tiering.incremental(tiers.bands(), before));
                     }
                     // Incremental bands over a period measure: each line earns the blended rate of the measure.
                     yield tierMeasure.signum() == 0 ? BigDecimal.ZERO
-                            : match.basis.multiply(Tiering.incremental(tiers.bands(), tierMeasure))
+                            : match.basis().multiply(Tiering.incremental(tiers.bands(), tierMeasure))
                                     .divide(tierMeasure, PeriodMeasures.RATIO);
                 }
                 case AmountForm.Flat flat -> match.reversal() ? BigDecimal.ZERO : flat.amount().toMajor();

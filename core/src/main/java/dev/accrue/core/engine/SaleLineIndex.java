@@ -116,7 +116,7 @@ final class SaleLineIndex {
         var clawback = run.program.clawback();
         if (clawback == null || !(EventTypes.RETURN.equals(clawback.on()) || EventTypes.REFUND.equals(clawback.on()))) return false;
         if (Duration.between(line.soldAt, latest).compareTo(Duration.ofDays(clawback.withinDays())) > 0) return false;
-        return claim.match().finalMinor != 0 && claim.match().basis.signum() != 0;
+        return claim.match().finalMinor != 0 && claim.match().basis().signum() != 0;
     }
 
     private int find(long high, long low) {
