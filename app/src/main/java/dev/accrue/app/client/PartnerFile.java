@@ -62,15 +62,22 @@ public final class PartnerFile {
     }
 
     private static List<Row> csv(String text) {
-        List<List<String>> records = Csv.parse(text);
+        List<CsvRecords.Record> records = new ArrayList<>();
+        try {
+            CsvRecords reader = new CsvRecords(new java.io.StringReader(text));
+            for (CsvRecords.Record record; (record = reader.next()) != null; ) records.add(record);
+        } catch (java.io.IOException e) {
+            throw new BadLine(records.size() + 1, e.getMessage());
+        }
         if (records.isEmpty()) return List.of();
-        List<String> header = records.get(0).stream().map(String::trim).toList();
+        List<String> header = records.get(0).fields().stream().map(String::trim).toList();
         if (!header.contains("id")) throw new BadLine(1, "the header row needs an id column (and name, type)");
         List<Row> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
-            List<String> record = records.get(r);
-            if (record.size() == 1 && record.get(0).isBlank()) continue;
-            if (record.size() != header.size()) throw new BadLine(r + 1, "has " + record.size() + " columns, the header " + header.size());
+            if (records.get(r).blank()) continue;
+            int line = (int) records.get(r).line();
+            List<String> record = records.get(r).fields();
+            if (record.size() != header.size()) throw new BadLine(line, "has " + record.size() + " columns, the header " + header.size());
             ObjectNode body = JSON.createObjectNode();
             ObjectNode attributes = JSON.createObjectNode();
             for (int c = 0; c < header.size(); c++) {
@@ -81,7 +88,7 @@ public final class PartnerFile {
                 else attributes.set(column, attributeValue(value));
             }
             body.set("attributes", attributes);
-            rows.add(new Row(r + 1, body));
+            rows.add(new Row(line, body));
         }
         return rows;
     }
