@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,36 +25,29 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load files into a running Accrue server through its API.",
         subcommands = {ImportCommand.Partners.class, ImportCommand.Events.class})
 final class ImportCommand {
-    static final String KEY_VARIABLE = "ACCRUE_API_KEY";
-    static final String URL_VARIABLE = "ACCRUE_URL";
 
     @Command(name = "partners", mixinStandardHelpOptions = true,
             description = {"Create or update partners from JSON lines (.jsonl) or CSV (.csv) through a running server's API.",
                     "A partner that exists gets a new version when it changed, nothing when it did not; parents load before their dealers.",
                     "CSV: a header row; columns id, name, type, tier, parent, effective_from; every other column is an attribute."})
     static final class Partners implements Callable<Integer> {
+        private static final String COMMAND = "accrue import partners";
+
         @Spec
         CommandSpec spec;
 
         @Parameters(paramLabel = "FILE", description = "Partners as .jsonl or .csv.")
         Path file;
 
-        @Option(names = "--url", paramLabel = "URL", description = "The server (default: $" + URL_VARIABLE + ", else http://localhost:8080).")
-        String url;
-
-        @Option(names = "--key", paramLabel = "KEY", description = "An API key of an admin or channel manager (default: $" + KEY_VARIABLE + ").")
-        String key;
+        @Mixin
+        ServerOptions server = new ServerOptions();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            String apiKey = key != null ? key : System.getenv(KEY_VARIABLE);
-            if (apiKey == null || apiKey.isBlank()) {
-                err.println("accrue import partners: give an API key with --key or $" + KEY_VARIABLE);
-                return 2;
-            }
-            String serverUrl = url != null ? url : System.getenv().getOrDefault(URL_VARIABLE, "http://localhost:8080");
+            ApiClient client = server.client(COMMAND, err);
+            if (client == null) return 2;
             List<PartnerFile.Row> rows;
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -67,9 +61,9 @@ final class ImportCommand {
             }
             PartnerImporter.Outcome outcome;
             try {
-                outcome = new PartnerImporter(new ApiClient(serverUrl, apiKey)).load(rows, file.toString());
+                outcome = new PartnerImporter(client).load(rows, file.toString());
             } catch (ApiClient.ApiUnreachable e) {
-                err.println("accrue import partners: " + e.getMessage() + " (is 'accrue serve' running? --url)");
+                err.println(ServerOptions.unreachable(COMMAND, e));
                 return 2;
             }
             outcome.failures().forEach(err::println);
@@ -86,6 +80,8 @@ final class ImportCommand {
                     "CSV: a header row; columns id, type, occurred_at, partner are the event's, any other is a data field",
                     "(data.a.b for nested ones); --map COLUMN=FIELD renames, --map COLUMN= leaves a column out."})
     static final class Events implements Callable<Integer> {
+        private static final String COMMAND = "accrue import events";
+
         @Spec
         CommandSpec spec;
 
@@ -95,28 +91,21 @@ final class ImportCommand {
         @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "CSV: the field a column fills, e.g. --map net=net_amount --map when=occurred_at.")
         List<String> map = new java.util.ArrayList<>();
 
-        @Option(names = "--url", paramLabel = "URL", description = "The server (default: $" + URL_VARIABLE + ", else http://localhost:8080).")
-        String url;
-
-        @Option(names = "--key", paramLabel = "KEY", description = "An API key of an admin, program manager or channel manager, or a partner's for its own events (default: $" + KEY_VARIABLE + ").")
-        String key;
+        @Mixin
+        ServerOptions server = new ServerOptions();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            String apiKey = key != null ? key : System.getenv(KEY_VARIABLE);
-            if (apiKey == null || apiKey.isBlank()) {
-                err.println("accrue import events: give an API key with --key or $" + KEY_VARIABLE);
-                return 2;
-            }
-            String serverUrl = url != null ? url : System.getenv().getOrDefault(URL_VARIABLE, "http://localhost:8080");
+            ApiClient client = server.client(COMMAND, err);
+            if (client == null) return 2;
             boolean csv = file.toString().toLowerCase(Locale.ROOT).endsWith(".csv");
             if (!csv && !map.isEmpty()) {
                 err.println("accrue import events: --map is for CSV files; " + file + " is read as JSON lines");
                 return 1;
             }
-            EventImporter importer = new EventImporter(new ApiClient(serverUrl, apiKey), file.toString());
+            EventImporter importer = new EventImporter(client, file.toString());
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 if (csv) EventFile.csv(reader, EventFile.mapping(map), importer::add);
                 else EventFile.jsonLines(reader, importer::add);
@@ -127,14 +116,14 @@ final class ImportCommand {
                 err.println(file + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
                 return 1;
             } catch (ApiClient.ApiUnreachable e) {
-                err.println("accrue import events: " + e.getMessage() + " (is 'accrue serve' running? --url)");
+                err.println(ServerOptions.unreachable(COMMAND, e));
                 return 2;
             }
             EventImporter.Outcome outcome;
             try {
                 outcome = importer.finish();
             } catch (ApiClient.ApiUnreachable e) {
-                err.println("accrue import events: " + e.getMessage() + " (is 'accrue serve' running? --url)");
+                err.println(ServerOptions.unreachable(COMMAND, e));
                 return 2;
             }
             outcome.failures().forEach(err::println);

@@ -272,8 +272,8 @@ public final class LiveBooks implements Books, AutoCloseable {
             boolean closedNow = live.close(program.id(), through, clock.instant());
             Map<String, Money> totals = new LinkedHashMap<>();
             int lines = 0;
-            for (EarningRow row : repository.earningLines(null, programId, null)) {
-                if (!row.kind().equals("final") || PeriodId.parse(row.period()).compareTo(through) != 0) continue;
+            for (EarningRow row : repository.earningLines(null, programId, through.toString())) {
+                if (!row.kind().equals("final")) continue;
                 lines++;
                 totals.merge(row.unit(), new Money(row.amountMinor(), Unit.of(row.unit())), Money::plus);
             }
@@ -310,36 +310,36 @@ public final class LiveBooks implements Books, AutoCloseable {
 
     @Override
     public List<BalanceView> balances(String payee) {
-        Map<String, long[]> byAccount = new LinkedHashMap<>();
-        for (BooksRepository.LiabilityRow row : repository.liability(null, payee, null)) {
-            long[] figures = byAccount.computeIfAbsent(row.program() + "\u0000" + row.unit(), k -> new long[2]);
-            figures[0] += row.pendingMinor();
-            figures[1] += row.postedMinor();
-        }
+        record Account(String program, String unit) {}
         List<BalanceView> views = new ArrayList<>();
-        byAccount.forEach((key, figures) -> {
-            String[] parts = key.split("\u0000");
-            Unit unit = Unit.of(parts[1]);
-            views.add(new BalanceView(parts[0], parts[1], new Money(figures[0], unit), new Money(figures[1], unit), Money.zero(unit)));
+        sum(repository.liability(null, payee, null), row -> new Account(row.program(), row.unit())).forEach((account, figures) -> {
+            Unit unit = Unit.of(account.unit());
+            views.add(new BalanceView(account.program(), account.unit(), new Money(figures[0], unit), new Money(figures[1], unit),
+                    Money.zero(unit)));
         });
         return views;
     }
 
     @Override
     public List<LiabilityView> liability(String programId, String period) {
-        Map<String, long[]> grouped = new LinkedHashMap<>();
-        for (BooksRepository.LiabilityRow row : repository.liability(programId, null, period)) {
-            long[] figures = grouped.computeIfAbsent(row.program() + "\u0000" + row.period() + "\u0000" + row.unit(), k -> new long[2]);
+        record Group(String program, String period, String unit) {}
+        List<LiabilityView> views = new ArrayList<>();
+        sum(repository.liability(programId, null, period), row -> new Group(row.program(), row.period(), row.unit())).forEach((group, figures) -> {
+            Unit unit = Unit.of(group.unit());
+            views.add(new LiabilityView(group.program(), group.period(), group.unit(), new Money(figures[0], unit), new Money(figures[1], unit)));
+        });
+        return views;
+    }
+
+    /** Pending and posted minor units summed per key, in the rows' order. */
+    private static <K> Map<K, long[]> sum(List<BooksRepository.LiabilityRow> rows, java.util.function.Function<BooksRepository.LiabilityRow, K> key) {
+        Map<K, long[]> sums = new LinkedHashMap<>();
+        for (BooksRepository.LiabilityRow row : rows) {
+            long[] figures = sums.computeIfAbsent(key.apply(row), k -> new long[2]);
             figures[0] += row.pendingMinor();
             figures[1] += row.postedMinor();
         }
-        List<LiabilityView> views = new ArrayList<>();
-        grouped.forEach((key, figures) -> {
-            String[] parts = key.split("\u0000");
-            Unit unit = Unit.of(parts[2]);
-            views.add(new LiabilityView(parts[0], parts[1], parts[2], new Money(figures[0], unit), new Money(figures[1], unit)));
-        });
-        return views;
+        return sums;
     }
 
     private static EarningLineView view(EarningRow row) {

@@ -13,11 +13,6 @@ import dev.accrue.postgres.programs.ProgramRepository;
 public final class PostgresStores {
     private PostgresStores() {}
 
-    /** The stores, with no books kept (events are stored and nothing is booked). */
-    public static Stores of(Database database) {
-        return of(database, Books.NONE);
-    }
-
     public static Stores of(Database database, Books books) {
         return new Stores(
                 new PostgresProgramStore(new ProgramRepository(database.jdbi())),

@@ -56,40 +56,4 @@ public interface Books {
     record BalanceView(String program, String unit, Money pending, Money posted, Money paid) {}
 
     record LiabilityView(String program, String period, String unit, Money pending, Money posted) {}
-
-    /** No books: events are stored and nothing is booked (tests of the API alone). */
-    Books NONE = new Books() {
-        @Override
-        public void added(List<Event> events) {}
-
-        @Override
-        public Status status() {
-            return new Status(0, 0, 0, null);
-        }
-
-        @Override
-        public CloseOutcome close(String programId, String period) {
-            throw new UnsupportedOperationException("no books are kept here");
-        }
-
-        @Override
-        public List<EarningLineView> earnings(String payee, String programId, String period) {
-            return List.of();
-        }
-
-        @Override
-        public List<BalanceView> balances(String payee) {
-            return List.of();
-        }
-
-        @Override
-        public List<EarningLineView> statement(String payee, String period) {
-            return List.of();
-        }
-
-        @Override
-        public List<LiabilityView> liability(String programId, String period) {
-            return List.of();
-        }
-    };
 }

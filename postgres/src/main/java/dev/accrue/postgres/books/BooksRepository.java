@@ -118,11 +118,7 @@ public final class BooksRepository {
                                     f[1] = rs.getString("state") == null ? amount : 0;
                                 }
                             }
-                            case "post" -> {
-                                f[2] += signed;
-                                f[4] = 1;
-                            }
-                            case "close" -> {
+                            case "post", "close" -> {
                                 f[2] += signed;
                                 f[4] = 1;
                             }
