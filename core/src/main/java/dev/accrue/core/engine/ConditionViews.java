@@ -16,10 +16,38 @@ import java.util.Set;
  * attributes change rarely and are read for every event) and {@code event}.
  */
 final class ConditionViews {
-    private final Map<Partner.Version, Map<String, Object>> partnerViews = new IdentityHashMap<>();
+    private final Map<Partner.Version, PartnerState> partnerStates = new IdentityHashMap<>();
+
+    /**
+     * A partner version as the engine judges it: its view for conditions, and which programs' tracks select
+     * it, found once per version and track (a track's {@code partners} condition reads only the partner).
+     */
+    static final class PartnerState {
+        private static final byte UNKNOWN = 0;
+        private static final byte SELECTED = 1;
+        private static final byte NOT_SELECTED = 2;
+
+        final Map<String, Object> view;
+        /** By the engine-wide track number ({@link ProgramRun#trackNumber}). */
+        private byte[] selected = new byte[0];
+
+        private PartnerState(Map<String, Object> view) {
+            this.view = view;
+        }
+
+        boolean selectedBy(int track, java.util.function.Predicate<Map<String, Object>> partners) {
+            if (track >= selected.length) selected = java.util.Arrays.copyOf(selected, Math.max(track + 1, selected.length * 2));
+            if (selected[track] == UNKNOWN) selected[track] = partners.test(view) ? SELECTED : NOT_SELECTED;
+            return selected[track] == SELECTED;
+        }
+    }
 
     Map<String, Object> partner(Partner partner, Partner.Version version) {
-        return partnerViews.computeIfAbsent(version, v -> {
+        return state(partner, version).view;
+    }
+
+    PartnerState state(Partner partner, Partner.Version version) {
+        return partnerStates.computeIfAbsent(version, v -> {
             Map<String, Object> view = new HashMap<>();
             v.attributes().forEach((key, value) -> view.put(key, CelValues.of(value)));
             view.put("attributes", CelValues.of(v.attributes()));
@@ -28,7 +56,7 @@ final class ConditionViews {
             putIfPresent(view, "type", v.type());
             putIfPresent(view, "tier", v.tier());
             putIfPresent(view, "parent", partner.parent());
-            return Map.copyOf(view);
+            return new PartnerState(Map.copyOf(view));
         });
     }
 

@@ -36,8 +36,11 @@ public final class Engine {
     public record Stats(long accepted, long unattributed, long unknownPartner) {}
 
     private final List<ProgramRun> runs = new ArrayList<>();
-    /** Runs that compete for an event: one list per stacking group (priority order), one singleton per other run. */
-    private final List<List<ProgramRun>> contests = new ArrayList<>();
+    /**
+     * By event type, the runs that compete for an event: one list per stacking group (priority order), one
+     * singleton per other run; only runs with rules for that type, so an event meets only the programs it concerns.
+     */
+    private final Map<String, List<List<ProgramRun>>> contestsByType = new HashMap<>();
     private final Map<ProgramRun, PeriodId> nextToClose = new HashMap<>();
     private final MeasureBook measures;
     private final Set<ProgramCalendar> calendars = new HashSet<>();
@@ -88,6 +91,7 @@ public final class Engine {
         this.policy = policy;
         this.ordered = ordered;
         this.seen = ordered ? null : new IdHashSet();
+        int tracks = 0;
         List<ProgramVersion> byId = new ArrayList<>(programs);
         byId.sort(Comparator.comparing((ProgramVersion p) -> p.program().id()).thenComparingInt(ProgramVersion::version));
         for (int i = 0; i < byId.size(); i++) {
@@ -95,10 +99,12 @@ public final class Engine {
             ProgramVersion next = i + 1 < byId.size() && byId.get(i + 1).program().id().equals(current.program().id())
                     ? byId.get(i + 1) : null;
             LocalDate endsBefore = next == null ? null : next.program().effective().from().minusDays(1);
-            ProgramRun run = new ProgramRun(current.program(), current.version(), endsBefore);
+            ProgramRun run = new ProgramRun(current.program(), current.version(), endsBefore, tracks);
+            tracks += current.program().tracks().size();
             runs.add(run);
             nextToClose.put(run, run.program.calendar().periodOf(run.activeFrom));
         }
+        List<List<ProgramRun>> contests = new ArrayList<>();
         Map<String, List<ProgramRun>> groups = new LinkedHashMap<>();
         for (ProgramRun run : runs) {
             if (run.program.stacking() == null) {
@@ -111,6 +117,16 @@ public final class Engine {
             group.sort(Comparator.comparingInt((ProgramRun r) -> r.program.stacking().priority())
                     .thenComparing(r -> r.program.id()));
             contests.add(List.copyOf(group));
+        }
+        Set<String> eventTypes = new HashSet<>();
+        runs.forEach(run -> run.eventSlots.forEach(slot -> eventTypes.add(slot.rule().on())));
+        for (String type : eventTypes) {
+            List<List<ProgramRun>> concerned = new ArrayList<>();
+            for (List<ProgramRun> contest : contests) {
+                List<ProgramRun> withRules = contest.stream().filter(run -> run.hasRulesFor(type)).toList();
+                if (!withRules.isEmpty()) concerned.add(withRules);
+            }
+            contestsByType.put(type, List.copyOf(concerned));
         }
         runs.forEach(run -> calendars.add(run.program.calendar()));
         this.measures = new MeasureBook(calendars);
@@ -188,19 +204,19 @@ public final class Engine {
             line = new SaleLine(null, event.occurredAt(), event.partnerId(), EventFields.amount(event, "amount"));
             saleLines.put(invoiceKey(EventFields.string(event, "invoice")), line);
         }
-        Partner.Version version = partner.asOf(event.occurredAt());
-        Map<String, Object> partnerView = views.partner(partner, version);
+        List<List<ProgramRun>> concerned = contestsByType.get(event.type());
+        if (concerned == null) return;
+        ConditionViews.PartnerState partnerState = views.state(partner, partner.asOf(event.occurredAt()));
         Map<String, Object> customerView = customers.view(EventFields.string(event, "customer_id"), event.occurredAt());
-        for (List<ProgramRun> contest : contests) {
+        for (List<ProgramRun> contest : concerned) {
             for (ProgramRun run : contest) {
-                if (!run.hasRulesFor(event.type())) continue;
                 if (!run.activeAt(event.occurredAt())) continue;
-                List<ProgramRun.Candidate> candidates = run.candidates(event, version, partnerView, customerView);
+                List<ProgramRun.Candidate> candidates = run.candidates(event, partnerState, customerView);
                 if (candidates.isEmpty()) continue;
                 PeriodId period = run.periodAt(event.occurredAt());
                 if (run.isClosed(period)) continue; // a late event: the books replay in order and adjust
                 for (ProgramRun.Candidate candidate : candidates) {
-                    if (run.commit(candidate, event, period) && line != null) line.claim(run, candidate.slot(), period, candidate.match());
+                    if (run.commit(candidate, event, period) && line != null) line.claim(run, period, candidate);
                 }
                 break; // in a stacking group, the first matching program (lowest priority) takes the line
             }
@@ -217,6 +233,14 @@ public final class Engine {
         BigDecimal returnedQuantity = EventFields.quantity(returnEvent);
         for (SaleLine.Claim claim : line.claims) {
             ProgramRun run = claim.run();
+            if (claim.entry() != null) {
+                // A rule that folds has no clawback: a return counts only while the line's period is open.
+                if (!run.isClosed(claim.period())) {
+                    run.fold(claim.period(), claim.slot(), line.partnerId, claim.entry(), returnEvent.occurredAt(), returnEvent.id(),
+                            returnedAmount.negate(), returnedQuantity.negate(), true);
+                }
+                continue;
+            }
             Match original = claim.match();
             if (!run.isClosed(claim.period())) {
                 run.add(claim.period(), claim.slot(), line.partnerId,
@@ -306,7 +330,7 @@ public final class Engine {
             closed.addAll(new PeriodClose(run, period, measures, partners, views, true, null).close());
         }
         run.closedPeriods.add(period);
-        run.groups.remove(period);
+        run.dropGroups(period);
     }
 
     /** Closes every period whose last day is on or before {@code through}; returns nothing new if already closed. */

@@ -19,7 +19,7 @@ import java.util.Map;
 final class Explanations {
     private Explanations() {}
 
-    static void describeEventLine(LineDraft draft, ProgramRun run, PeriodClose.LineMath math, BigDecimal basis, int events,
+    static void describeEventLine(LineDraft draft, ProgramRun run, PeriodClose.LineMath math, BigDecimal basis, BigDecimal units, int events,
                                   Map<String, Integer> multiplierCounts, PeriodClose.CapTracker caps, BigDecimal clawbackExact) {
         int digits = draft.unit.minorDigits();
         List<LineExplanation.AppliedMultiplier> applied = applied(draft.slot.rule().multipliers(), multiplierCounts);
@@ -41,7 +41,7 @@ final class Explanations {
             case AmountForm.Flat flat -> why.append(events).append(" × ").append(Amounts.display(flat.amount().toMajor(), digits))
                     .append(" flat").append(multipliersText(applied));
             case AmountForm.PerUnit perUnit -> why.append(Amounts.display(perUnit.amountPerUnit(), digits)).append(" per unit × ")
-                    .append(Amounts.threshold(unitsOf(draft))).append(" units").append(multipliersText(applied));
+                    .append(Amounts.threshold(units)).append(" units").append(multipliersText(applied));
         }
         Money clawback = clawbackExact.signum() == 0 ? null : Money.ofMajorRounded(clawbackExact, draft.unit);
         draft.whyPrefix = why.toString();
@@ -151,14 +151,6 @@ final class Explanations {
             case AmountForm.Flat flat -> null;
             case AmountForm.PerUnit perUnit -> "quantity";
         };
-    }
-
-    private static BigDecimal unitsOf(LineDraft draft) {
-        BigDecimal units = BigDecimal.ZERO;
-        for (LineDraft.Contribution contribution : draft.contributions) {
-            if (contribution.match != null && !contribution.match.isFixed()) units = units.add(contribution.match.quantity);
-        }
-        return units;
     }
 
     static boolean isQualifying(Tiers tiers) {

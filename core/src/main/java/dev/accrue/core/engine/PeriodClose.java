@@ -54,9 +54,9 @@ final class PeriodClose {
     }
 
     List<Earning> close() {
-        Map<ProgramRun.GroupKey, List<Match>> groups = run.groups.getOrDefault(period, Map.of());
+        ProgramRun.PeriodGroups groups = run.groups.getOrDefault(period, new ProgramRun.PeriodGroups());
         Set<String> partnerIds = new TreeSet<>();
-        groups.keySet().forEach(key -> partnerIds.add(key.partnerId()));
+        groups.partnersInto(partnerIds);
         if (!run.closeSlots.isEmpty()) partnerIds.addAll(measures.activePartners(calendar, period));
         if (onlyPartners != null) partnerIds.retainAll(onlyPartners);
 
@@ -66,8 +66,14 @@ final class PeriodClose {
             if (partner == null) continue;
             PartnerClose partnerClose = new PartnerClose(partner);
             for (RuleSlot slot : run.eventSlots) {
-                List<Match> matches = groups.get(new ProgramRun.GroupKey(slot, partnerId));
-                if (matches != null) drafts.addAll(partnerClose.eventRule(slot, matches));
+                ProgramRun.GroupKey key = new ProgramRun.GroupKey(slot, partnerId);
+                if (slot.folds()) {
+                    Fold fold = groups.folds.get(key);
+                    if (fold != null) drafts.addAll(partnerClose.foldedRule(slot, fold));
+                } else {
+                    List<Match> matches = groups.matches.get(key);
+                    if (matches != null) drafts.addAll(partnerClose.eventRule(slot, matches));
+                }
             }
             for (RuleSlot slot : run.closeSlots) {
                 LineDraft draft = partnerClose.closeRule(slot);
@@ -93,6 +99,7 @@ final class PeriodClose {
     private final class PartnerClose {
         final Partner partner;
         final Partner.Version version;
+        final ConditionViews.PartnerState partnerState;
         final Map<String, Object> partnerView;
         final PeriodMeasures final_;
         final Map<String, Object> periodView;
@@ -103,7 +110,8 @@ final class PeriodClose {
         PartnerClose(Partner partner) {
             this.partner = partner;
             this.version = partner.asOf(periodEnd.minusNanos(1));
-            this.partnerView = views.partner(partner, version);
+            this.partnerState = views.state(partner, version);
+            this.partnerView = partnerState.view;
             this.final_ = measures.measures(calendar, partner.id(), period);
             this.periodView = measures.conditionValues(calendar, partner.id(), period);
             this.priorView = measures.priorConditionValues(calendar, partner.id(), period);
@@ -183,20 +191,54 @@ final class PeriodClose {
             List<LineDraft> drafts = new ArrayList<>(byPayee.values());
             for (LineDraft draft : drafts) {
                 BigDecimal payeeBasis = BigDecimal.ZERO;
+                BigDecimal units = BigDecimal.ZERO;
                 int events = 0;
                 for (LineDraft.Contribution contribution : draft.contributions) {
-                    if (!contribution.match.isFixed()) payeeBasis = payeeBasis.add(contribution.match.basis());
+                    if (!contribution.match.isFixed()) {
+                        payeeBasis = payeeBasis.add(contribution.match.basis());
+                        units = units.add(contribution.match.quantity);
+                    }
                     events++;
                 }
-                Explanations.describeEventLine(draft, run, math, payeeBasis, events, multiplierCounts, caps, clawbackExact);
+                Explanations.describeEventLine(draft, run, math, payeeBasis, units, events, multiplierCounts, caps, clawbackExact);
                 if (gate != null) Explanations.voidLine(draft, gate, true);
+            }
+            return drafts;
+        }
+
+        /**
+         * The same lines as {@link #eventRule} would give for the matches, from their sums ({@link Fold}):
+         * one exact amount per payee, so the same rounded total.
+         */
+        List<LineDraft> foldedRule(RuleSlot slot, Fold fold) {
+            Rule rule = slot.rule();
+            if (rule.when() != null && rule.when().readsPeriod() && !rule.when().test(closeInput)) return List.of();
+            LineMath math = LineMath.forRule(rule, slot, fold.qualifying, final_);
+            BigDecimal periodFactor = BigDecimal.ONE;
+            Map<String, Integer> multiplierCounts = new HashMap<>(fold.eventMultiplierCounts);
+            for (Multiplier multiplier : rule.multipliers()) {
+                if (multiplier.when().readsPeriod() && multiplier.when().test(closeInput)) {
+                    periodFactor = periodFactor.multiply(multiplier.factor());
+                    multiplierCounts.merge(multiplier.name(), fold.matches, Integer::sum);
+                }
+            }
+            Gate gate = failedGate(slot);
+            CapTracker noCaps = new CapTracker(rule.caps(), slot.unit());
+            List<LineDraft> drafts = new ArrayList<>();
+            for (Fold.PayeeSums sums : fold.payees()) {
+                LineDraft draft = new LineDraft(slot, partner.id(), sums.payee);
+                draft.add(sums.firstAt(), sums.firstId(), math.folded(sums, fold.qualifying).multiply(periodFactor), null);
+                Explanations.describeEventLine(draft, run, math, sums.basis, sums.units, sums.matches, multiplierCounts, noCaps,
+                        BigDecimal.ZERO);
+                if (gate != null) Explanations.voidLine(draft, gate, true);
+                drafts.add(draft);
             }
             return drafts;
         }
 
         LineDraft closeRule(RuleSlot slot) {
             Rule rule = slot.rule();
-            if (!run.selects(slot.trackIndex(), version, partnerView)) return null;
+            if (!run.selects(slot.trackIndex(), partnerState)) return null;
             if (rule.when() != null && !rule.when().test(closeInput)) return null;
             BigDecimal basis = switch (rule.amount()) {
                 case AmountForm.RateOf rateOf -> measureOf(rateOf.basis());
@@ -270,6 +312,17 @@ final class PeriodClose {
                 }
                 case AmountForm.Flat flat -> match.reversal() ? BigDecimal.ZERO : flat.amount().toMajor();
                 case AmountForm.PerUnit perUnit -> match.quantity.multiply(perUnit.amountPerUnit());
+            };
+        }
+
+        /** What a payee's folded matches earn before multipliers judged at close: the sum of {@link #base} times factor. */
+        BigDecimal folded(Fold.PayeeSums sums, BigDecimal qualifying) {
+            return switch (form) {
+                case AmountForm.RateOf rateOf -> sums.weightedBasis.multiply(rate);
+                case AmountForm.Tiered tiered -> tiers.mode() == TierMode.RETROACTIVE ? sums.weightedBasis.multiply(rate)
+                        : Tiering.incremental(tiers.bands(), qualifying); // folds only with one payee at factor one
+                case AmountForm.Flat flat -> sums.weightedCount.multiply(flat.amount().toMajor());
+                case AmountForm.PerUnit perUnit -> sums.weightedUnits.multiply(perUnit.amountPerUnit());
             };
         }
 

@@ -7,9 +7,12 @@ import dev.accrue.core.event.EventTypes;
 import dev.accrue.core.partner.Partner;
 import dev.accrue.core.program.AmountForm;
 import dev.accrue.core.program.Basis;
+import dev.accrue.core.program.Caps;
 import dev.accrue.core.program.Multiplier;
 import dev.accrue.core.program.Program;
 import dev.accrue.core.program.Rule;
+import dev.accrue.core.program.TierMode;
+import dev.accrue.core.program.Tiers;
 import dev.accrue.core.program.Track;
 import dev.accrue.core.time.PeriodId;
 import java.math.BigDecimal;
@@ -18,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,10 +39,11 @@ final class ProgramRun {
     final List<RuleSlot> eventSlots = new ArrayList<>();
     final List<RuleSlot> closeSlots = new ArrayList<>();
     private final Map<String, List<RuleSlot>> slotsByEventType = new HashMap<>();
-    private final List<Map<Partner.Version, Boolean>> trackSelection = new ArrayList<>();
+    /** The engine-wide number of this program's first track: partner states cache track selection by it. */
+    private final int firstTrackNumber;
 
-    /** Period → (rule slot key + partner) → matches, in arrival order. */
-    final TreeMap<PeriodId, Map<GroupKey, List<Match>>> groups = new TreeMap<>();
+    /** Period → what each (rule slot, partner) has matched, until the period closes. */
+    final TreeMap<PeriodId, PeriodGroups> groups = new TreeMap<>();
     final Set<PeriodId> closedPeriods = new HashSet<>();
     /** Keys of the {@code once}/{@code once_per} payments made, as 128-bit hashes (see {@link IdHash} for the odds). */
     private final IdHashSet onceTaken = new IdHashSet(16);
@@ -50,25 +53,41 @@ final class ProgramRun {
 
     record GroupKey(RuleSlot slot, String partnerId) {}
 
+    /** One period's matches by (rule slot, partner), in arrival order; or their sums, for the slots that fold. */
+    static final class PeriodGroups {
+        final Map<GroupKey, List<Match>> matches = new HashMap<>();
+        final Map<GroupKey, Fold> folds = new HashMap<>();
+
+        /** The partners with anything matched. */
+        void partnersInto(java.util.Collection<String> partnerIds) {
+            matches.keySet().forEach(key -> partnerIds.add(key.partnerId()));
+            folds.keySet().forEach(key -> partnerIds.add(key.partnerId()));
+        }
+    }
+
     private Instant activeFromInstant;
     private Instant activeUntilInstant;
     private PeriodId lastPeriod;
     private Instant lastPeriodStart;
     private Instant lastPeriodEnd;
+    private PeriodId lastGroupsPeriod;
+    private PeriodGroups lastGroups;
 
-    ProgramRun(Program program, int version, LocalDate activeTo) {
+    /** @param firstTrackNumber the engine-wide number of the program's first track (see {@link ConditionViews.PartnerState}) */
+    ProgramRun(Program program, int version, LocalDate activeTo, int firstTrackNumber) {
         this.program = program;
         this.version = version;
+        this.firstTrackNumber = firstTrackNumber;
         this.activeFrom = program.effective().from();
         LocalDate to = program.effective().to();
         this.activeTo = activeTo != null && (to == null || activeTo.isBefore(to)) ? activeTo : to;
         List<Track> tracks = program.tracks();
         for (int t = 0; t < tracks.size(); t++) {
-            trackSelection.add(new IdentityHashMap<>());
             List<Rule> rules = tracks.get(t).rules();
             for (int r = 0; r < rules.size(); r++) {
                 Rule rule = rules.get(r);
-                RuleSlot slot = new RuleSlot(t, tracks.get(t), r, rule, rule.unit() != null ? rule.unit() : program.unit());
+                RuleSlot slot = new RuleSlot(t, tracks.get(t), r, rule, rule.unit() != null ? rule.unit() : program.unit(),
+                        !rule.onPeriodClose() && folds(program, rule));
                 if (rule.onPeriodClose()) {
                     closeSlots.add(slot);
                 } else {
@@ -77,6 +96,26 @@ final class ProgramRun {
                 }
             }
         }
+    }
+
+    /** Whether a rule's close needs only the sums of its matches ({@link Fold} says why these conditions). */
+    static boolean folds(Program program, Rule rule) {
+        if (program.budget() != null || program.clawback() != null) return false;
+        Caps caps = rule.caps();
+        if (caps.perEvent() != null || caps.perPartnerPeriod() != null || caps.perPayeePeriod() != null) return false;
+        if (rule.when() != null && rule.when().readsPeriod() && !rule.when().readsOnlyPeriod()) return false;
+        boolean judgedOnArrival = false;
+        for (Multiplier multiplier : rule.multipliers()) {
+            if (multiplier.when().readsPeriod() && !multiplier.when().readsOnlyPeriod()) return false;
+            judgedOnArrival |= !multiplier.when().readsPeriod();
+        }
+        if (rule.amount() instanceof AmountForm.Tiered tiered && tiered.tiers().mode() == TierMode.INCREMENTAL) {
+            // On a period measure each line earns the blended rate, divided per match; on the qualifying basis each
+            // event's slice depends on the events before it, which only a single payee at a single factor makes moot.
+            if (!Tiers.QUALIFYING.equals(tiered.tiers().measure())) return false;
+            return rule.payee() == null && !judgedOnArrival;
+        }
+        return true;
     }
 
     boolean activeOn(LocalDate date) {
@@ -107,28 +146,31 @@ final class ProgramRun {
         return slotsByEventType.containsKey(eventType);
     }
 
-    boolean selects(int trackIndex, Partner.Version version, Map<String, Object> partnerView) {
+    boolean selects(int trackIndex, ConditionViews.PartnerState partner) {
         Condition partners = program.tracks().get(trackIndex).partners();
         if (partners == null) return true;
-        return trackSelection.get(trackIndex).computeIfAbsent(version,
-                v -> partners.test(new ConditionInput(partnerView, Map.of(), Map.of(), Map.of(), Map.of())));
+        return partner.selectedBy(firstTrackNumber + trackIndex,
+                view -> partners.test(new ConditionInput(view, Map.of(), Map.of(), Map.of(), Map.of())));
     }
 
-    /** A rule the event satisfies, with the match it would add. */
-    record Candidate(RuleSlot slot, Match match) {}
+    /**
+     * A rule the event satisfies: what it would add, as a match, or for a slot that folds, as an entry in
+     * the sums (with the basis and quantity it adds).
+     */
+    record Candidate(RuleSlot slot, Match match, Fold.Entry entry, BigDecimal basis, BigDecimal quantity) {}
 
     /**
      * The rules this event satisfies for its partner. Conditions that read {@code period} are judged at
      * close on the final measures, so here they only keep the views they will need.
      */
-    List<Candidate> candidates(Event event, Partner.Version partnerVersion, Map<String, Object> partnerView,
-                               Map<String, Object> customerView) {
+    List<Candidate> candidates(Event event, ConditionViews.PartnerState partner, Map<String, Object> customerView) {
         List<RuleSlot> slots = slotsByEventType.get(event.type());
         if (slots == null) return List.of();
-        List<Candidate> found = new ArrayList<>(2);
+        List<Candidate> found = List.of();
+        Map<String, Object> partnerView = partner.view;
         Map<String, Object> eventView = null;
         for (RuleSlot slot : slots) {
-            if (!selects(slot.trackIndex(), partnerVersion, partnerView)) continue;
+            if (!selects(slot.trackIndex(), partner)) continue;
             if (eventView == null) eventView = ConditionViews.event(event, program.calendar().zone());
             ConditionInput input = new ConditionInput(partnerView, eventView, customerView, Map.of(), Map.of());
             Rule rule = slot.rule();
@@ -153,8 +195,13 @@ final class ProgramRun {
                 }
             }
             BigDecimal basis = basisOf(rule, event);
-            found.add(new Candidate(slot, new Match(event.occurredAt(), event.id(), payee, basis, EventFields.quantity(event),
-                    factor, applied, keepViews ? partnerView : null, keepViews ? eventView : null, false, null, null)));
+            BigDecimal quantity = EventFields.quantity(event);
+            Candidate candidate = slot.folds()
+                    ? new Candidate(slot, null, Fold.Entry.of(payee, event.partnerId(), factor, applied), basis, quantity)
+                    : new Candidate(slot, new Match(event.occurredAt(), event.id(), payee, basis, quantity,
+                            factor, applied, keepViews ? partnerView : null, keepViews ? eventView : null, false, null, null), null, basis, quantity);
+            if (found.isEmpty()) found = new ArrayList<>(2);
+            found.add(candidate);
         }
         return found;
     }
@@ -168,14 +215,41 @@ final class ProgramRun {
             Object value = rule.oncePer().evaluate(new ConditionInput(Map.of(), eventView, Map.of(), Map.of(), Map.of()));
             if (value != null && !onceTaken.add(candidate.slot().key() + "|" + event.partnerId() + "|" + value)) return false;
         }
-        add(period, candidate.slot(), event.partnerId(), candidate.match());
+        if (candidate.entry() != null) {
+            fold(period, candidate.slot(), event.partnerId(), candidate.entry(), event.occurredAt(), event.id(),
+                    candidate.basis(), candidate.quantity(), false);
+        } else {
+            add(period, candidate.slot(), event.partnerId(), candidate.match());
+        }
         return true;
     }
 
     void add(PeriodId period, RuleSlot slot, String partnerId, Match match) {
-        groups.computeIfAbsent(period, p -> new HashMap<>())
-                .computeIfAbsent(new GroupKey(slot, partnerId), k -> new ArrayList<>())
-                .add(match);
+        groupsOf(period).matches.computeIfAbsent(new GroupKey(slot, partnerId), k -> new ArrayList<>()).add(match);
+    }
+
+    void fold(PeriodId period, RuleSlot slot, String partnerId, Fold.Entry entry, Instant at, String eventId, BigDecimal basis,
+              BigDecimal quantity, boolean reversal) {
+        groupsOf(period).folds.computeIfAbsent(new GroupKey(slot, partnerId), k -> new Fold())
+                .add(entry, partnerId, at, eventId, basis, quantity, reversal);
+    }
+
+    /** The period's groups; the last period asked for is kept, since events mostly come in time order. */
+    private PeriodGroups groupsOf(PeriodId period) {
+        if (lastGroups == null || !period.equals(lastGroupsPeriod)) {
+            lastGroups = groups.computeIfAbsent(period, p -> new PeriodGroups());
+            lastGroupsPeriod = period;
+        }
+        return lastGroups;
+    }
+
+    /** Lets go of a closed period's matches. */
+    void dropGroups(PeriodId period) {
+        groups.remove(period);
+        if (period.equals(lastGroupsPeriod)) {
+            lastGroups = null;
+            lastGroupsPeriod = null;
+        }
     }
 
     boolean isClosed(PeriodId period) {

@@ -4,8 +4,11 @@ import dev.accrue.core.money.Unit;
 import dev.accrue.core.program.Rule;
 import dev.accrue.core.program.Track;
 
-/** A rule in its track, with the unit it pays in. {@code key} names it uniquely within its program. */
-record RuleSlot(int trackIndex, Track track, int ruleIndex, Rule rule, Unit unit) {
+/**
+ * A rule in its track, with the unit it pays in. {@code key} names it uniquely within its program.
+ * {@code folds}: its matches are kept as sums ({@link Fold}), since its close needs nothing else.
+ */
+record RuleSlot(int trackIndex, Track track, int ruleIndex, Rule rule, Unit unit, boolean folds) {
     String key() {
         return trackIndex + "/" + ruleIndex;
     }

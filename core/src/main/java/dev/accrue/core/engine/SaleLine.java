@@ -8,7 +8,8 @@ import java.util.List;
 
 /** A sale line remembered for its returns: its family, when it was sold, and the matches it made. */
 final class SaleLine {
-    record Claim(ProgramRun run, RuleSlot slot, PeriodId period, Match match) {}
+    /** What the line added to a rule: a match, or for a rule that folds, an entry in its sums. */
+    record Claim(ProgramRun run, RuleSlot slot, PeriodId period, Match match, Fold.Entry entry) {}
 
     final String family;
     final Instant soldAt;
@@ -23,8 +24,8 @@ final class SaleLine {
         this.netAmount = netAmount;
     }
 
-    void claim(ProgramRun run, RuleSlot slot, PeriodId period, Match match) {
+    void claim(ProgramRun run, PeriodId period, ProgramRun.Candidate candidate) {
         if (claims.isEmpty()) claims = new ArrayList<>(2);
-        claims.add(new Claim(run, slot, period, match));
+        claims.add(new Claim(run, candidate.slot(), period, candidate.match(), candidate.entry()));
     }
 }

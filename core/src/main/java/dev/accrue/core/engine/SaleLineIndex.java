@@ -115,7 +115,7 @@ final class SaleLineIndex {
         if (!run.isClosed(claim.period())) return true;
         var clawback = run.program.clawback();
         if (clawback == null || !(EventTypes.RETURN.equals(clawback.on()) || EventTypes.REFUND.equals(clawback.on()))) return false;
-        if (Duration.between(line.soldAt, latest).compareTo(Duration.ofDays(clawback.withinDays())) > 0) return false;
+        if (claim.match() == null || Duration.between(line.soldAt, latest).compareTo(Duration.ofDays(clawback.withinDays())) > 0) return false;
         return claim.match().finalMinor != 0 && claim.match().basis().signum() != 0;
     }
 
