@@ -53,7 +53,7 @@ public final class ConditionCompiler {
         }
         try {
             return new CompileResult.Compiled<>(new CelCondition(source, plan(checked.ast, scope), readsPeriod(checked.ast),
-                    readsOnlyPeriod(checked.ast), runtime));
+                    readsOnlyPeriod(checked.ast), runtime, EventMemo.forExpression(checked.ast)));
         } catch (CelEvaluationException e) {
             return new CompileResult.Rejected<>(List.of(new ExpressionError("cannot be prepared for evaluation: " + e.getMessage(), 0, 0)));
         }

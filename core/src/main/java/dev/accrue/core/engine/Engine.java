@@ -195,13 +195,12 @@ public final class Engine {
         if (returned != null) reverse(event, returned);
         SaleLine line = null;
         if (EventTypes.SALE.equals(event.type())) {
-            line = new SaleLine(EventFields.string(event, "product_family"), event.occurredAt(), event.partnerId(),
-                    EventFields.amount(event, "net_amount"));
+            line = new SaleLine(EventFields.string(event, "product_family"), event.occurredAt(), event.partnerId());
             String lineId = EventFields.string(event, "line_id");
             if (lineId != null) saleLines.put(lineId, line);
         } else if (EventTypes.PAYMENT.equals(event.type()) && EventFields.string(event, "invoice") != null) {
             // A refund names the invoice it pays back, as a return names its sale line.
-            line = new SaleLine(null, event.occurredAt(), event.partnerId(), EventFields.amount(event, "amount"));
+            line = new SaleLine(null, event.occurredAt(), event.partnerId());
             saleLines.put(invoiceKey(EventFields.string(event, "invoice")), line);
         }
         List<List<ProgramRun>> concerned = contestsByType.get(event.type());

@@ -54,7 +54,7 @@ final class PeriodClose {
     }
 
     List<Earning> close() {
-        ProgramRun.PeriodGroups groups = run.groups.getOrDefault(period, new ProgramRun.PeriodGroups());
+        ProgramRun.PeriodGroups groups = run.groups.getOrDefault(period, new ProgramRun.PeriodGroups(run.eventSlots.size()));
         Set<String> partnerIds = new TreeSet<>();
         groups.partnersInto(partnerIds);
         if (!run.closeSlots.isEmpty()) partnerIds.addAll(measures.activePartners(calendar, period));
@@ -66,12 +66,11 @@ final class PeriodClose {
             if (partner == null) continue;
             PartnerClose partnerClose = new PartnerClose(partner);
             for (RuleSlot slot : run.eventSlots) {
-                ProgramRun.GroupKey key = new ProgramRun.GroupKey(slot, partnerId);
                 if (slot.folds()) {
-                    Fold fold = groups.folds.get(key);
+                    Fold fold = groups.folds(slot).get(partnerId);
                     if (fold != null) drafts.addAll(partnerClose.foldedRule(slot, fold));
                 } else {
-                    List<Match> matches = groups.matches.get(key);
+                    List<Match> matches = groups.matches(slot).get(partnerId);
                     if (matches != null) drafts.addAll(partnerClose.eventRule(slot, matches));
                 }
             }

@@ -51,17 +51,35 @@ final class ProgramRun {
     long budgetRawMinor;
     long budgetCappedMinor;
 
-    record GroupKey(RuleSlot slot, String partnerId) {}
-
-    /** One period's matches by (rule slot, partner), in arrival order; or their sums, for the slots that fold. */
+    /**
+     * One period's matches of each event rule (by {@link RuleSlot#number}) by partner, in arrival order; or
+     * their sums, for the rules that fold.
+     */
     static final class PeriodGroups {
-        final Map<GroupKey, List<Match>> matches = new HashMap<>();
-        final Map<GroupKey, Fold> folds = new HashMap<>();
+        private final List<Map<String, List<Match>>> matches;
+        private final List<Map<String, Fold>> folds;
+
+        PeriodGroups(int eventSlots) {
+            matches = new ArrayList<>(eventSlots);
+            folds = new ArrayList<>(eventSlots);
+            for (int i = 0; i < eventSlots; i++) {
+                matches.add(new HashMap<>());
+                folds.add(new HashMap<>());
+            }
+        }
+
+        Map<String, List<Match>> matches(RuleSlot slot) {
+            return matches.get(slot.number());
+        }
+
+        Map<String, Fold> folds(RuleSlot slot) {
+            return folds.get(slot.number());
+        }
 
         /** The partners with anything matched. */
         void partnersInto(java.util.Collection<String> partnerIds) {
-            matches.keySet().forEach(key -> partnerIds.add(key.partnerId()));
-            folds.keySet().forEach(key -> partnerIds.add(key.partnerId()));
+            matches.forEach(byPartner -> partnerIds.addAll(byPartner.keySet()));
+            folds.forEach(byPartner -> partnerIds.addAll(byPartner.keySet()));
         }
     }
 
@@ -70,6 +88,9 @@ final class ProgramRun {
     private PeriodId lastPeriod;
     private Instant lastPeriodStart;
     private Instant lastPeriodEnd;
+    private final Map<PeriodId, SaleLine.Claim[]> plainClaims = new HashMap<>();
+    private String lastSlotsType;
+    private List<RuleSlot> lastSlots;
     private PeriodId lastGroupsPeriod;
     private PeriodGroups lastGroups;
 
@@ -87,7 +108,7 @@ final class ProgramRun {
             for (int r = 0; r < rules.size(); r++) {
                 Rule rule = rules.get(r);
                 RuleSlot slot = new RuleSlot(t, tracks.get(t), r, rule, rule.unit() != null ? rule.unit() : program.unit(),
-                        !rule.onPeriodClose() && folds(program, rule));
+                        rule.onPeriodClose() ? -1 : eventSlots.size(), !rule.onPeriodClose() && folds(program, rule));
                 if (rule.onPeriodClose()) {
                     closeSlots.add(slot);
                 } else {
@@ -142,6 +163,15 @@ final class ProgramRun {
         return lastPeriod;
     }
 
+    /** The event rules on a type; the last type asked for is kept (types are pooled strings, mostly sales). */
+    private List<RuleSlot> slotsFor(String eventType) {
+        if (eventType != lastSlotsType) {
+            lastSlots = slotsByEventType.get(eventType);
+            lastSlotsType = eventType;
+        }
+        return lastSlots;
+    }
+
     boolean hasRulesFor(String eventType) {
         return slotsByEventType.containsKey(eventType);
     }
@@ -164,7 +194,7 @@ final class ProgramRun {
      * close on the final measures, so here they only keep the views they will need.
      */
     List<Candidate> candidates(Event event, ConditionViews.PartnerState partner, Map<String, Object> customerView) {
-        List<RuleSlot> slots = slotsByEventType.get(event.type());
+        List<RuleSlot> slots = slotsFor(event.type());
         if (slots == null) return List.of();
         List<Candidate> found = List.of();
         Map<String, Object> partnerView = partner.view;
@@ -225,26 +255,38 @@ final class ProgramRun {
     }
 
     void add(PeriodId period, RuleSlot slot, String partnerId, Match match) {
-        groupsOf(period).matches.computeIfAbsent(new GroupKey(slot, partnerId), k -> new ArrayList<>()).add(match);
+        groupsOf(period).matches(slot).computeIfAbsent(partnerId, k -> new ArrayList<>()).add(match);
     }
 
     void fold(PeriodId period, RuleSlot slot, String partnerId, Fold.Entry entry, Instant at, String eventId, BigDecimal basis,
               BigDecimal quantity, boolean reversal) {
-        groupsOf(period).folds.computeIfAbsent(new GroupKey(slot, partnerId), k -> new Fold())
+        groupsOf(period).folds(slot).computeIfAbsent(partnerId, k -> new Fold())
                 .add(entry, partnerId, at, eventId, basis, quantity, reversal);
     }
 
     /** The period's groups; the last period asked for is kept, since events mostly come in time order. */
     private PeriodGroups groupsOf(PeriodId period) {
         if (lastGroups == null || !period.equals(lastGroupsPeriod)) {
-            lastGroups = groups.computeIfAbsent(period, p -> new PeriodGroups());
+            lastGroups = groups.computeIfAbsent(period, p -> new PeriodGroups(eventSlots.size()));
             lastGroupsPeriod = period;
         }
         return lastGroups;
     }
 
+    /**
+     * The claim of a sale line on a rule that folds, paid to the partner with no multiplier judged on
+     * arrival: the same for every such line of the period, so one is shared (a yearly program holds a year of lines).
+     */
+    SaleLine.Claim plainClaim(RuleSlot slot, PeriodId period) {
+        SaleLine.Claim[] claims = plainClaims.computeIfAbsent(period, p -> new SaleLine.Claim[eventSlots.size()]);
+        SaleLine.Claim claim = claims[slot.number()];
+        if (claim == null) claims[slot.number()] = claim = new SaleLine.Claim(this, slot, period, null, Fold.Entry.PLAIN);
+        return claim;
+    }
+
     /** Lets go of a closed period's matches. */
     void dropGroups(PeriodId period) {
+        plainClaims.remove(period);
         groups.remove(period);
         if (period.equals(lastGroupsPeriod)) {
             lastGroups = null;

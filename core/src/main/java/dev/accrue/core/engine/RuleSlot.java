@@ -6,9 +6,10 @@ import dev.accrue.core.program.Track;
 
 /**
  * A rule in its track, with the unit it pays in. {@code key} names it uniquely within its program.
- * {@code folds}: its matches are kept as sums ({@link Fold}), since its close needs nothing else.
+ * {@code number}: its place among the program's event rules (-1 for a period-close rule), which index
+ * what it matched. {@code folds}: its matches are kept as sums ({@link Fold}), since its close needs nothing else.
  */
-record RuleSlot(int trackIndex, Track track, int ruleIndex, Rule rule, Unit unit, boolean folds) {
+record RuleSlot(int trackIndex, Track track, int ruleIndex, Rule rule, Unit unit, int number, boolean folds) {
     String key() {
         return trackIndex + "/" + ruleIndex;
     }

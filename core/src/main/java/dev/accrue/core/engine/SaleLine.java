@@ -1,7 +1,6 @@
 package dev.accrue.core.engine;
 
 import dev.accrue.core.time.PeriodId;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +13,17 @@ final class SaleLine {
     final String family;
     final Instant soldAt;
     final String partnerId;
-    final BigDecimal netAmount;
     List<Claim> claims = List.of();
 
-    SaleLine(String family, Instant soldAt, String partnerId, BigDecimal netAmount) {
+    SaleLine(String family, Instant soldAt, String partnerId) {
         this.family = family;
         this.soldAt = soldAt;
         this.partnerId = partnerId;
-        this.netAmount = netAmount;
     }
 
     void claim(ProgramRun run, PeriodId period, ProgramRun.Candidate candidate) {
         if (claims.isEmpty()) claims = new ArrayList<>(2);
-        claims.add(new Claim(run, candidate.slot(), period, candidate.match(), candidate.entry()));
+        claims.add(candidate.entry() == Fold.Entry.PLAIN ? run.plainClaim(candidate.slot(), period)
+                : new Claim(run, candidate.slot(), period, candidate.match(), candidate.entry()));
     }
 }

@@ -85,7 +85,7 @@ final class SaleLineIndex {
 
     private SaleLine orFamilyOnly(SaleLine line, int family) {
         if (line != null) return line;
-        return new SaleLine(family == NO_FAMILY ? null : familyNames.get(family - 1), null, null, null);
+        return new SaleLine(family == NO_FAMILY ? null : familyNames.get(family - 1), null, null);
     }
 
     /** Lets go of the lines no return can change an earning through any more. */

@@ -14,7 +14,7 @@ class SaleLineIndexTest {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         int lines = 300_000;   // past the first pruning, which lets go of lines without claims
         for (int i = 0; i < lines; i++) {
-            index.put("L-" + i, new SaleLine(FAMILIES[i % FAMILIES.length], at.plusSeconds(i), "p" + (i % 7), null));
+            index.put("L-" + i, new SaleLine(FAMILIES[i % FAMILIES.length], at.plusSeconds(i), "p" + (i % 7)));
         }
         assertThat(index.size()).isEqualTo(lines);
         assertThat(index.kept()).isLessThan(lines);
@@ -32,8 +32,8 @@ class SaleLineIndexTest {
     void aLaterLineOfTheSameIdReplacesTheEarlier() {
         SaleLineIndex index = new SaleLineIndex();
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
-        index.put("L-1", new SaleLine("pumps", at, "p1", null));
-        SaleLine later = new SaleLine("valves", at.plusSeconds(60), "p1", null);
+        index.put("L-1", new SaleLine("pumps", at, "p1"));
+        SaleLine later = new SaleLine("valves", at.plusSeconds(60), "p1");
         index.put("L-1", later);
         assertThat(index.get("L-1")).isSameAs(later);
         assertThat(index.size()).isEqualTo(1);
