@@ -56,7 +56,8 @@ final class EventMemo {
                 onlyNamedFields[0] = false; // the event as a whole: event['x'], size(event), ...
                 return;
             }
-            String field = parent.select().field();
+            // Interned, as the event parser's field names are: the event's data finds them by identity.
+            String field = parent.select().field().intern();
             if (field.equals("occurred_at")) onlyNamedFields[0] = false; // an instant: a new value for every event
             if (!fields.contains(field)) fields.add(field);
         });
@@ -72,9 +73,8 @@ final class EventMemo {
     }
 
     private static Object valueOf(Map<String, Object> event, String field) {
-        Object value = event.get(field);
-        if (value != null) return value;
-        return event.containsKey(field) ? NULL : ABSENT;
+        Object value = event.getOrDefault(field, ABSENT);
+        return value == null ? NULL : value;
     }
 
     Boolean get(Object key) {

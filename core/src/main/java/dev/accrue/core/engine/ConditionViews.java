@@ -1,6 +1,8 @@
 package dev.accrue.core.engine;
 
 import dev.accrue.core.condition.CelValues;
+import dev.accrue.core.condition.Condition;
+import dev.accrue.core.condition.ConditionInput;
 import dev.accrue.core.event.Event;
 import dev.accrue.core.partner.Partner;
 import java.time.ZoneId;
@@ -8,6 +10,7 @@ import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,16 +31,20 @@ final class ConditionViews {
         private static final byte NOT_SELECTED = 2;
 
         final Map<String, Object> view;
-        /** By the engine-wide track number ({@link ProgramRun#trackNumber}). */
+        /** By the engine-wide track number (ProgramRun's first track number plus the track's index). */
         private byte[] selected = new byte[0];
+        /** By event type: the engine's contests for it, cut to the programs with a track that selects this partner. */
+        final Map<String, List<List<ProgramRun>>> contestsByType = new HashMap<>(4);
 
         private PartnerState(Map<String, Object> view) {
             this.view = view;
         }
 
-        boolean selectedBy(int track, java.util.function.Predicate<Map<String, Object>> partners) {
+        boolean selectedBy(int track, Condition partners) {
             if (track >= selected.length) selected = java.util.Arrays.copyOf(selected, Math.max(track + 1, selected.length * 2));
-            if (selected[track] == UNKNOWN) selected[track] = partners.test(view) ? SELECTED : NOT_SELECTED;
+            if (selected[track] == UNKNOWN) {
+                selected[track] = partners.test(new ConditionInput(view, Map.of(), Map.of(), Map.of(), Map.of())) ? SELECTED : NOT_SELECTED;
+            }
             return selected[track] == SELECTED;
         }
     }
@@ -93,6 +100,20 @@ final class ConditionViews {
                 case DATE -> date();
                 case PARTNER -> event.partnerId() != null ? event.partnerId() : CelValues.of(event.data().get(PARTNER));
                 default -> CelValues.of(event.data().get(name));
+            };
+        }
+
+        /** One look into the event's data, where {@code get} and then {@code containsKey} would take two. */
+        @Override
+        public Object getOrDefault(Object key, Object fallback) {
+            if (!(key instanceof String name)) return fallback;
+            return switch (name) {
+                case TYPE, OCCURRED_AT, DATE -> get(name);
+                case PARTNER -> containsKey(name) ? get(name) : fallback;
+                default -> {
+                    Object raw = event.data().getOrDefault(name, fallback);
+                    yield raw == fallback ? fallback : CelValues.of(raw);
+                }
             };
         }
 

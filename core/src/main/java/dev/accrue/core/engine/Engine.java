@@ -203,9 +203,9 @@ public final class Engine {
             line = new SaleLine(null, event.occurredAt(), event.partnerId());
             saleLines.put(invoiceKey(EventFields.string(event, "invoice")), line);
         }
-        List<List<ProgramRun>> concerned = contestsByType.get(event.type());
-        if (concerned == null) return;
         ConditionViews.PartnerState partnerState = views.state(partner, partner.asOf(event.occurredAt()));
+        List<List<ProgramRun>> concerned = partnerState.contestsByType.computeIfAbsent(event.type(), type -> selecting(type, partnerState));
+        if (concerned.isEmpty()) return;
         Map<String, Object> customerView = customers.view(EventFields.string(event, "customer_id"), event.occurredAt());
         for (List<ProgramRun> contest : concerned) {
             for (ProgramRun run : contest) {
@@ -220,6 +220,19 @@ public final class Engine {
                 break; // in a stacking group, the first matching program (lowest priority) takes the line
             }
         }
+    }
+
+    /**
+     * The contests for an event type, cut to the programs with a rule on it whose track selects the partner
+     * version: found once per version and type, so an event meets only the programs that may pay for it.
+     */
+    private List<List<ProgramRun>> selecting(String type, ConditionViews.PartnerState partner) {
+        List<List<ProgramRun>> selecting = new ArrayList<>();
+        for (List<ProgramRun> contest : contestsByType.getOrDefault(type, List.of())) {
+            List<ProgramRun> runs = contest.stream().filter(run -> run.selectsAny(type, partner)).toList();
+            if (!runs.isEmpty()) selecting.add(runs);
+        }
+        return List.copyOf(selecting);
     }
 
     /**
@@ -328,7 +341,7 @@ public final class Engine {
         if (run.activeTo == null || !period.firstDay().isAfter(run.activeTo) || run.groups.containsKey(period)) {
             closed.addAll(new PeriodClose(run, period, measures, partners, views, true, null).close());
         }
-        run.closedPeriods.add(period);
+        run.markClosed(period);
         run.dropGroups(period);
     }
 

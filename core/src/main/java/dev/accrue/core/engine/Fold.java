@@ -35,15 +35,19 @@ final class Fold {
         }
     }
 
-    /** One payee's sums. */
+    /**
+     * One payee's sums. The weighted sums are kept apart only once a match has a factor other than one
+     * (until then they equal the plain ones); units only for a rule paid per unit, the count only for a
+     * flat one: each is an exact decimal addition per match, for millions of matches.
+     */
     static final class PayeeSums {
         final String payee;
         BigDecimal basis = BigDecimal.ZERO;
-        BigDecimal weightedBasis = BigDecimal.ZERO;
-        BigDecimal units = BigDecimal.ZERO;
-        BigDecimal weightedUnits = BigDecimal.ZERO;
+        private BigDecimal weightedBasis;
+        private BigDecimal units = BigDecimal.ZERO;
+        private BigDecimal weightedUnits;
         /** Σ factor over the matches that are not reversals: what a flat rule pays per match. */
-        BigDecimal weightedCount = BigDecimal.ZERO;
+        private BigDecimal weightedCount = BigDecimal.ZERO;
         int matches;
         /** The earliest match, in (time, id) order: payees' lines come in the order of their first match. */
         private long firstSecond = Long.MAX_VALUE;
@@ -54,6 +58,22 @@ final class Fold {
             this.payee = payee;
         }
 
+        BigDecimal weightedBasis() {
+            return weightedBasis != null ? weightedBasis : basis;
+        }
+
+        BigDecimal units() {
+            return units;
+        }
+
+        BigDecimal weightedUnits() {
+            return weightedUnits != null ? weightedUnits : units;
+        }
+
+        BigDecimal weightedCount() {
+            return weightedCount;
+        }
+
         Instant firstAt() {
             return Instant.ofEpochSecond(firstSecond, firstNano);
         }
@@ -62,38 +82,65 @@ final class Fold {
             return firstId;
         }
 
-        private boolean isBefore(long second, int nano, String id) {
-            if (firstSecond != second) return second < firstSecond;
-            if (firstNano != nano) return nano < firstNano;
-            return id.compareTo(firstId) < 0;
+        private void add(Entry entry, BigDecimal basis, BigDecimal quantity, boolean reversal, Sums kept) {
+            BigDecimal factor = entry.factor();
+            if (factor != BigDecimal.ONE && weightedBasis == null) {
+                weightedBasis = this.basis;
+                weightedUnits = units;
+            }
+            this.basis = this.basis.add(basis);
+            if (weightedBasis != null) weightedBasis = weightedBasis.add(basis.multiply(factor));
+            if (kept == Sums.UNITS) {
+                units = units.add(quantity);
+                if (weightedUnits != null) weightedUnits = weightedUnits.add(quantity.multiply(factor));
+            }
+            if (kept == Sums.COUNT && !reversal) weightedCount = weightedCount.add(factor);
+            matches++;
+        }
+
+        private void first(Instant at, String eventId) {
+            long second = at.getEpochSecond();
+            int nano = at.getNano();
+            boolean before = firstId == null || second < firstSecond
+                    || (second == firstSecond && (nano < firstNano || (nano == firstNano && eventId.compareTo(firstId) < 0)));
+            if (before) {
+                firstSecond = second;
+                firstNano = nano;
+                firstId = eventId;
+            }
         }
     }
 
+    /** Which sums besides the basis the rule's amount reads. */
+    enum Sums { BASIS, UNITS, COUNT }
+
+    private final Sums kept;
     private final Map<String, PayeeSums> payees = new HashMap<>(2);
-    /** Σ basis over every payee: the qualifying basis of tiers. */
-    BigDecimal qualifying = BigDecimal.ZERO;
+    /** The payee of the last match: most rules pay the partner, so the map is rarely asked. */
+    private PayeeSums last;
     int matches;
     /** How many matches each multiplier judged on arrival applied to. */
     final Map<String, Integer> eventMultiplierCounts = new HashMap<>(0);
 
+    Fold(Sums kept) {
+        this.kept = kept;
+    }
+
     void add(Entry entry, String partnerId, Instant at, String eventId, BigDecimal basis, BigDecimal quantity, boolean reversal) {
         String payee = entry.payee() == null ? partnerId : entry.payee();
-        PayeeSums sums = payees.computeIfAbsent(payee, PayeeSums::new);
-        boolean plain = entry.factor() == BigDecimal.ONE;
-        sums.basis = sums.basis.add(basis);
-        sums.weightedBasis = sums.weightedBasis.add(plain ? basis : basis.multiply(entry.factor()));
-        sums.units = sums.units.add(quantity);
-        sums.weightedUnits = sums.weightedUnits.add(plain ? quantity : quantity.multiply(entry.factor()));
-        if (!reversal) sums.weightedCount = sums.weightedCount.add(entry.factor());
-        sums.matches++;
-        if (sums.firstId == null || sums.isBefore(at.getEpochSecond(), at.getNano(), eventId)) {
-            sums.firstSecond = at.getEpochSecond();
-            sums.firstNano = at.getNano();
-            sums.firstId = eventId;
-        }
-        qualifying = qualifying.add(basis);
+        PayeeSums sums = last != null && last.payee.equals(payee) ? last : payees.computeIfAbsent(payee, PayeeSums::new);
+        last = sums;
+        sums.add(entry, basis, quantity, reversal, kept);
+        sums.first(at, eventId);
         matches++;
         for (String name : entry.multipliers()) eventMultiplierCounts.merge(name, 1, Integer::sum);
+    }
+
+    /** Σ basis over every payee: the qualifying basis of tiers. */
+    BigDecimal qualifying() {
+        BigDecimal qualifying = BigDecimal.ZERO;
+        for (PayeeSums sums : payees.values()) qualifying = qualifying.add(sums.basis);
+        return qualifying;
     }
 
     /** The payees in the order of their first match. */

@@ -212,7 +212,8 @@ final class PeriodClose {
         List<LineDraft> foldedRule(RuleSlot slot, Fold fold) {
             Rule rule = slot.rule();
             if (rule.when() != null && rule.when().readsPeriod() && !rule.when().test(closeInput)) return List.of();
-            LineMath math = LineMath.forRule(rule, slot, fold.qualifying, final_);
+            BigDecimal qualifying = fold.qualifying();
+            LineMath math = LineMath.forRule(rule, slot, qualifying, final_);
             BigDecimal periodFactor = BigDecimal.ONE;
             Map<String, Integer> multiplierCounts = new HashMap<>(fold.eventMultiplierCounts);
             for (Multiplier multiplier : rule.multipliers()) {
@@ -226,8 +227,8 @@ final class PeriodClose {
             List<LineDraft> drafts = new ArrayList<>();
             for (Fold.PayeeSums sums : fold.payees()) {
                 LineDraft draft = new LineDraft(slot, partner.id(), sums.payee);
-                draft.add(sums.firstAt(), sums.firstId(), math.folded(sums, fold.qualifying).multiply(periodFactor), null);
-                Explanations.describeEventLine(draft, run, math, sums.basis, sums.units, sums.matches, multiplierCounts, noCaps,
+                draft.add(sums.firstAt(), sums.firstId(), math.folded(sums, qualifying).multiply(periodFactor), null);
+                Explanations.describeEventLine(draft, run, math, sums.basis, sums.units(), sums.matches, multiplierCounts, noCaps,
                         BigDecimal.ZERO);
                 if (gate != null) Explanations.voidLine(draft, gate, true);
                 drafts.add(draft);
@@ -317,11 +318,11 @@ final class PeriodClose {
         /** What a payee's folded matches earn before multipliers judged at close: the sum of {@link #base} times factor. */
         BigDecimal folded(Fold.PayeeSums sums, BigDecimal qualifying) {
             return switch (form) {
-                case AmountForm.RateOf rateOf -> sums.weightedBasis.multiply(rate);
-                case AmountForm.Tiered tiered -> tiers.mode() == TierMode.RETROACTIVE ? sums.weightedBasis.multiply(rate)
+                case AmountForm.RateOf rateOf -> sums.weightedBasis().multiply(rate);
+                case AmountForm.Tiered tiered -> tiers.mode() == TierMode.RETROACTIVE ? sums.weightedBasis().multiply(rate)
                         : Tiering.incremental(tiers.bands(), qualifying); // folds only with one payee at factor one
-                case AmountForm.Flat flat -> sums.weightedCount.multiply(flat.amount().toMajor());
-                case AmountForm.PerUnit perUnit -> sums.weightedUnits.multiply(perUnit.amountPerUnit());
+                case AmountForm.Flat flat -> sums.weightedCount().multiply(flat.amount().toMajor());
+                case AmountForm.PerUnit perUnit -> sums.weightedUnits().multiply(perUnit.amountPerUnit());
             };
         }
 

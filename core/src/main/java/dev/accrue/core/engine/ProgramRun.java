@@ -44,7 +44,10 @@ final class ProgramRun {
 
     /** Period → what each (rule slot, partner) has matched, until the period closes. */
     final TreeMap<PeriodId, PeriodGroups> groups = new TreeMap<>();
-    final Set<PeriodId> closedPeriods = new HashSet<>();
+    private final Set<PeriodId> closedPeriods = new HashSet<>();
+    /** {@link #isClosed} of the period asked last (events mostly come in time order); null: not known. */
+    private PeriodId lastAskedPeriod;
+    private boolean lastAskedClosed;
     /** Keys of the {@code once}/{@code once_per} payments made, as 128-bit hashes (see {@link IdHash} for the odds). */
     private final IdHashSet onceTaken = new IdHashSet(16);
     /** The budget's running sums across the whole program: raw and capped, in minor units. */
@@ -179,8 +182,15 @@ final class ProgramRun {
     boolean selects(int trackIndex, ConditionViews.PartnerState partner) {
         Condition partners = program.tracks().get(trackIndex).partners();
         if (partners == null) return true;
-        return partner.selectedBy(firstTrackNumber + trackIndex,
-                view -> partners.test(new ConditionInput(view, Map.of(), Map.of(), Map.of(), Map.of())));
+        return partner.selectedBy(firstTrackNumber + trackIndex, partners);
+    }
+
+    /** Whether a track of some rule on this event type selects the partner. */
+    boolean selectsAny(String eventType, ConditionViews.PartnerState partner) {
+        List<RuleSlot> slots = slotsByEventType.get(eventType);
+        if (slots == null) return false;
+        for (RuleSlot slot : slots) if (selects(slot.trackIndex(), partner)) return true;
+        return false;
     }
 
     /**
@@ -260,7 +270,11 @@ final class ProgramRun {
 
     void fold(PeriodId period, RuleSlot slot, String partnerId, Fold.Entry entry, Instant at, String eventId, BigDecimal basis,
               BigDecimal quantity, boolean reversal) {
-        groupsOf(period).folds(slot).computeIfAbsent(partnerId, k -> new Fold())
+        groupsOf(period).folds(slot).computeIfAbsent(partnerId, k -> new Fold(switch (slot.rule().amount()) {
+                    case AmountForm.PerUnit perUnit -> Fold.Sums.UNITS;
+                    case AmountForm.Flat flat -> Fold.Sums.COUNT;
+                    default -> Fold.Sums.BASIS;
+                }))
                 .add(entry, partnerId, at, eventId, basis, quantity, reversal);
     }
 
@@ -295,7 +309,16 @@ final class ProgramRun {
     }
 
     boolean isClosed(PeriodId period) {
-        return closedPeriods.contains(period);
+        if (period != lastAskedPeriod) {
+            lastAskedClosed = closedPeriods.contains(period);
+            lastAskedPeriod = period;
+        }
+        return lastAskedClosed;
+    }
+
+    void markClosed(PeriodId period) {
+        closedPeriods.add(period);
+        lastAskedPeriod = null;
     }
 
     private static BigDecimal basisOf(Rule rule, Event event) {
