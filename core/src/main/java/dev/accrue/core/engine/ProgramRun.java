@@ -4,7 +4,6 @@ import dev.accrue.core.condition.ConditionInput;
 import dev.accrue.core.condition.Condition;
 import dev.accrue.core.event.Event;
 import dev.accrue.core.event.EventTypes;
-import dev.accrue.core.partner.Partner;
 import dev.accrue.core.program.AmountForm;
 import dev.accrue.core.program.Basis;
 import dev.accrue.core.program.Caps;
