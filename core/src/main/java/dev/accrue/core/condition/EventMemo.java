@@ -6,6 +6,7 @@ import dev.cel.common.ast.CelReference;
 import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.navigation.CelNavigableExpr;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,7 +70,28 @@ final class EventMemo {
         if (fields.length == 1) return valueOf(event, fields[0]);
         Object[] values = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) values[i] = valueOf(event, fields[i]);
-        return List.of(values);
+        return new Key(values);
+    }
+
+    /** Several fields' values; compared without iterators, since a key is made for every evaluation. */
+    private static final class Key {
+        private final Object[] values;
+        private final int hash;
+
+        Key(Object[] values) {
+            this.values = values;
+            this.hash = Arrays.hashCode(values);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && hash == key.hash && Arrays.equals(values, key.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private static Object valueOf(Map<String, Object> event, String field) {

@@ -207,14 +207,19 @@ public final class Engine {
         List<List<ProgramRun>> concerned = partnerState.contestsByType.computeIfAbsent(event.type(), type -> selecting(type, partnerState));
         if (concerned.isEmpty()) return;
         Map<String, Object> customerView = customers.view(EventFields.string(event, "customer_id"), event.occurredAt());
-        for (List<ProgramRun> contest : concerned) {
-            for (ProgramRun run : contest) {
+        EventViews eventViews = new EventViews(event);
+        // Indexed loops: this runs for every event and program, and the iterators did not always go away.
+        for (int c = 0; c < concerned.size(); c++) {
+            List<ProgramRun> contest = concerned.get(c);
+            for (int r = 0; r < contest.size(); r++) {
+                ProgramRun run = contest.get(r);
                 if (!run.activeAt(event.occurredAt())) continue;
-                List<ProgramRun.Candidate> candidates = run.candidates(event, partnerState, customerView);
+                List<ProgramRun.Candidate> candidates = run.candidates(event, partnerState, eventViews, customerView);
                 if (candidates.isEmpty()) continue;
                 PeriodId period = run.periodAt(event.occurredAt());
                 if (run.isClosed(period)) continue; // a late event: the books replay in order and adjust
-                for (ProgramRun.Candidate candidate : candidates) {
+                for (int k = 0; k < candidates.size(); k++) {
+                    ProgramRun.Candidate candidate = candidates.get(k);
                     if (run.commit(candidate, event, period) && line != null) line.claim(run, period, candidate);
                 }
                 break; // in a stacking group, the first matching program (lowest priority) takes the line

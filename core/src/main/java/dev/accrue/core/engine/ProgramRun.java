@@ -202,15 +202,17 @@ final class ProgramRun {
      * The rules this event satisfies for its partner. Conditions that read {@code period} are judged at
      * close on the final measures, so here they only keep the views they will need.
      */
-    List<Candidate> candidates(Event event, ConditionViews.PartnerState partner, Map<String, Object> customerView) {
+    List<Candidate> candidates(Event event, ConditionViews.PartnerState partner, EventViews eventViews,
+                               Map<String, Object> customerView) {
         List<RuleSlot> slots = slotsFor(event.type());
         if (slots == null) return List.of();
         List<Candidate> found = List.of();
         Map<String, Object> partnerView = partner.view;
         Map<String, Object> eventView = null;
-        for (RuleSlot slot : slots) {
+        for (int s = 0; s < slots.size(); s++) {
+            RuleSlot slot = slots.get(s);
             if (!selects(slot.trackIndex(), partner)) continue;
-            if (eventView == null) eventView = ConditionViews.event(event, program.calendar().zone());
+            if (eventView == null) eventView = eventViews.in(program.calendar().zone());
             ConditionInput input = new ConditionInput(partnerView, eventView, customerView, Map.of(), Map.of());
             Rule rule = slot.rule();
             boolean deferred = rule.when() != null && rule.when().readsPeriod();

@@ -38,7 +38,8 @@ public record Partner(String id, String name, String parent, List<Version> versi
     /** The version in force at {@code at}; the earliest one if {@code at} precedes them all. */
     public Version asOf(Instant at) {
         Version found = versions.get(0);
-        for (Version version : versions) {
+        for (int i = 1; i < versions.size(); i++) { // indexed: asked for every event, an iterator each time shows
+            Version version = versions.get(i);
             if (version.effectiveFrom().isAfter(at)) break;
             found = version;
         }
