@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The evaluation core: takes events in (occurred_at, id) order and turns them into earnings under the
@@ -59,11 +60,19 @@ public final class Engine {
     private final SaleLineIndex saleLines = new SaleLineIndex();
     private final Map<String, List<TouchWeights.Touch>> touches = new HashMap<>();
     private final List<Earning> closed = new ArrayList<>();
+    /** For each closed earning: the number of events taken when it closed, and its run's place among all programs. */
+    private final List<long[]> closedKeys = new ArrayList<>();
+    /** The programs (of all, not only this engine's) that split a conversion without a partner, in run order. */
+    private final List<Program> splitters = new ArrayList<>();
+    /** Each run's place among all the programs given, in (id, version) order. */
+    private final Map<ProgramRun, Integer> order = new HashMap<>();
     /** No period can close before this instant (null: look); reset wherever {@link #nextToClose} changes otherwise. */
     private Instant nextCloseAt;
     private Instant lastAt;
     private String lastId;
     private long accepted;
+    /** Set once the close-through date closes what is left: those closes come after every event's. */
+    private boolean closingAfterEvents;
     private long unattributed;
     private long unknownPartner;
 
@@ -73,7 +82,17 @@ public final class Engine {
      * @param closeThrough periods whose last day is after this date stay open; null closes every period the stream passes
      */
     public Engine(List<ProgramVersion> programs, PartnerLookup partners, LocalDate closeThrough) {
-        this(programs, partners, ClosePolicy.through(closeThrough), true);
+        this(programs, partners, ClosePolicy.through(closeThrough), true, version -> true);
+    }
+
+    /**
+     * An engine for a share of the programs, for a simulation that runs one engine per share side by side
+     * ({@link Simulation}): it takes every event, as the whole engine would, and judges only the programs
+     * {@code mine} accepts, which must keep each stacking group whole. What programs outside the share decide
+     * for every engine alike (how a conversion without a partner is split) it decides from all of them.
+     */
+    Engine(List<ProgramVersion> programs, PartnerLookup partners, LocalDate closeThrough, Predicate<ProgramVersion> mine) {
+        this(programs, partners, ClosePolicy.through(closeThrough), true, mine);
     }
 
     /**
@@ -83,10 +102,11 @@ public final class Engine {
      * provisional figures follow arrival order.
      */
     public static Engine live(List<ProgramVersion> programs, PartnerLookup partners, ClosePolicy policy) {
-        return new Engine(programs, partners, policy, false);
+        return new Engine(programs, partners, policy, false, version -> true);
     }
 
-    private Engine(List<ProgramVersion> programs, PartnerLookup partners, ClosePolicy policy, boolean ordered) {
+    private Engine(List<ProgramVersion> programs, PartnerLookup partners, ClosePolicy policy, boolean ordered,
+                   Predicate<ProgramVersion> mine) {
         this.partners = partners;
         this.policy = policy;
         this.ordered = ordered;
@@ -98,10 +118,13 @@ public final class Engine {
             ProgramVersion current = byId.get(i);
             ProgramVersion next = i + 1 < byId.size() && byId.get(i + 1).program().id().equals(current.program().id())
                     ? byId.get(i + 1) : null;
+            if (splitsConversions(current.program())) splitters.add(current.program());
+            if (!mine.test(current)) continue;
             LocalDate endsBefore = next == null ? null : next.program().effective().from().minusDays(1);
             ProgramRun run = new ProgramRun(current.program(), current.version(), endsBefore, tracks);
             tracks += current.program().tracks().size();
             runs.add(run);
+            order.put(run, i);
             nextToClose.put(run, run.program.calendar().periodOf(run.activeFrom));
         }
         List<List<ProgramRun>> contests = new ArrayList<>();
@@ -292,10 +315,8 @@ public final class Engine {
     private boolean splitConversion(Event event) {
         List<TouchWeights.Touch> customerTouches = touches.get(EventFields.string(event, "customer_id"));
         if (customerTouches == null) return false;
-        for (ProgramRun run : runs) {
-            Attribution attribution = run.program.attribution();
-            if (attribution == null || !run.hasRulesFor(EventTypes.CONVERSION)) continue;
-            if (run.eventSlots.stream().map(RuleSlot::rule).noneMatch(Rule::splitByAttribution)) continue;
+        for (Program program : splitters) {
+            Attribution attribution = program.attribution();
             Instant from = event.occurredAt().minus(Duration.ofDays(attribution.lookbackDays()));
             List<TouchWeights.Touch> inWindow = customerTouches.stream()
                     .filter(t -> !t.at().isBefore(from) && !t.at().isAfter(event.occurredAt())).toList();
@@ -303,7 +324,7 @@ public final class Engine {
                     attribution.first(), attribution.last(), attribution.halfLifeDays());
             if (weights.isEmpty()) continue;
             BigDecimal amount = EventFields.amount(event, "amount");
-            int digits = run.program.unit().minorDigits();
+            int digits = program.unit().minorDigits();
             long wholeMinor = amount.movePointRight(digits).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
             Map<String, Long> shares = Split.largestRemainder(wholeMinor, weights);
             for (Map.Entry<String, Long> share : shares.entrySet()) {
@@ -318,6 +339,21 @@ public final class Engine {
             return true;
         }
         return false;
+    }
+
+    /** Whether a program splits a conversion without a partner among the partners that touched its customer. */
+    private static boolean splitsConversions(Program program) {
+        if (program.attribution() == null) return false;
+        boolean onConversions = false;
+        boolean splits = false;
+        for (var track : program.tracks()) {
+            for (Rule rule : track.rules()) {
+                if (rule.onPeriodClose()) continue;
+                onConversions |= EventTypes.CONVERSION.equals(rule.on());
+                splits |= rule.splitByAttribution();
+            }
+        }
+        return onConversions && splits;
     }
 
     /** Closes every period the stream has passed (that ends on or before the close-through date). */
@@ -344,7 +380,10 @@ public final class Engine {
 
     private void closeOne(ProgramRun run, PeriodId period) {
         if (run.activeTo == null || !period.firstDay().isAfter(run.activeTo) || run.groups.containsKey(period)) {
-            closed.addAll(new PeriodClose(run, period, measures, partners, views, true, null).close());
+            List<Earning> earnings = new PeriodClose(run, period, measures, partners, views, true, null).close();
+            long[] key = {closingAfterEvents ? Long.MAX_VALUE : accepted, order.get(run)};
+            for (int e = 0; e < earnings.size(); e++) closedKeys.add(key);
+            closed.addAll(earnings);
         }
         run.markClosed(period);
         run.dropGroups(period);
@@ -353,6 +392,7 @@ public final class Engine {
     /** Closes every period whose last day is on or before {@code through}; returns nothing new if already closed. */
     public void closeThrough(LocalDate through) {
         nextCloseAt = null;
+        closingAfterEvents = true;
         for (ProgramRun run : runs) {
             PeriodId next = nextToClose.get(run);
             while (!next.lastDay().isAfter(through) && mayClose(run, next)) {
@@ -420,6 +460,22 @@ public final class Engine {
     /** Final earnings of the closed periods, in the order they closed. */
     public List<Earning> closedEarnings() {
         return List.copyOf(closed);
+    }
+
+    /**
+     * For each of {@link #closedEarnings}: when it closed (events taken so far; the close-through date's
+     * closes count as after every event) and its program's place: the order in which one engine over all
+     * the programs would have closed it.
+     */
+    List<long[]> closedKeys() {
+        return closedKeys;
+    }
+
+    /** For each of {@link #openEarnings}: its program's place among all the programs. */
+    List<Integer> openOrder(List<Earning> open) {
+        Map<String, Integer> byProgram = new HashMap<>();
+        order.forEach((run, place) -> byProgram.put(run.program.id().value() + "#" + run.version, place));
+        return open.stream().map(earning -> byProgram.get(earning.program().value() + "#" + earning.programVersion())).toList();
     }
 
     /** What is booked so far for the periods still open: tiers and multipliers as reached, gates not yet judged. */

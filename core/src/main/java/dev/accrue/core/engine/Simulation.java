@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Runs the engine over a set of events and closes every period that ends on or before the close-through
@@ -27,7 +28,7 @@ public final class Simulation {
     }
 
     /** Thrown inside a streaming attempt when the input turns out not to be in order. */
-    private static final class NotStreamable extends RuntimeException {
+    static final class NotStreamable extends RuntimeException {
         NotStreamable() {
             super(null, null, false, false);
         }
@@ -37,8 +38,19 @@ public final class Simulation {
      * @param through the close-through date, or null for the last event's date (UTC)
      */
     public static Result run(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
+        return run(programs, partners, events, through, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param threads how many engines may run side by side, each over a share of the programs
+     *                ({@link ProgramShares}); the result is the same for any number
+     */
+    public static Result run(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through,
+                             int threads) {
         try {
-            return streamed(programs, partners, events, through);
+            List<Predicate<ProgramVersion>> shares = ProgramShares.split(programs, threads);
+            return shares.size() == 1 ? streamed(programs, partners, events, through)
+                    : SharedRun.streamed(programs, partners, events, through, shares);
         } catch (NotStreamable unordered) {
             return sorted(programs, partners, events, through);
         }
@@ -52,33 +64,55 @@ public final class Simulation {
      */
     private static Result streamed(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
         Engine engine = new Engine(programs, partners, through);
-        IdHashSet seen = new IdHashSet();
-        List<Event> sameInstant = new ArrayList<>();
-        long[] duplicates = new long[1];
-        Event[] last = new Event[1];
-        events.forEach(event -> {
+        InOrder inOrder = new InOrder(engine::accept);
+        events.forEach(inOrder);
+        inOrder.finish();
+        return finish(engine, through, inOrder.last, inOrder.duplicates);
+    }
+
+    /** Hands events on in (occurred_at, id) order, each id once; throws {@link NotStreamable} on input that goes back in time. */
+    static final class InOrder implements Consumer<Event> {
+        private final Consumer<Event> next;
+        private final IdHashSet seen = new IdHashSet();
+        private final List<Event> sameInstant = new ArrayList<>();
+        long duplicates;
+        Event last;
+
+        InOrder(Consumer<Event> next) {
+            this.next = next;
+        }
+
+        @Override
+        public void accept(Event event) {
             if (!seen.add(event.id())) {
-                duplicates[0]++;
+                duplicates++;
                 return;
             }
             if (!sameInstant.isEmpty()) {
                 int order = event.occurredAt().compareTo(sameInstant.get(0).occurredAt());
                 if (order < 0) throw new NotStreamable();
-                if (order > 0) last[0] = handOver(sameInstant, engine);
+                if (order > 0) handOver();
             }
             sameInstant.add(event);
-        });
-        if (!sameInstant.isEmpty()) last[0] = handOver(sameInstant, engine);
-        return finish(engine, through, last[0], duplicates[0]);
+        }
+
+        void finish() {
+            if (!sameInstant.isEmpty()) handOver();
+        }
+
+        /** Gives on the events of one instant, by id. */
+        private void handOver() {
+            if (sameInstant.size() > 1) sameInstant.sort(Event::chronological);
+            for (int i = 0; i < sameInstant.size(); i++) next.accept(sameInstant.get(i));
+            last = sameInstant.get(sameInstant.size() - 1);
+            sameInstant.clear();
+        }
     }
 
-    /** Gives the engine the events of one instant, by id; returns the last. */
-    private static Event handOver(List<Event> sameInstant, Engine engine) {
-        if (sameInstant.size() > 1) sameInstant.sort(Event::chronological);
-        sameInstant.forEach(engine::accept);
-        Event last = sameInstant.get(sameInstant.size() - 1);
-        sameInstant.clear();
-        return last;
+    /** The close-through date: the one asked for, else the last event's date (UTC). */
+    static LocalDate closeThrough(LocalDate through, Event last) {
+        if (through == null && last != null) return last.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return through;
     }
 
     private static Result sorted(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
@@ -96,8 +130,7 @@ public final class Simulation {
     }
 
     private static Result finish(Engine engine, LocalDate through, Event last, long duplicates) {
-        LocalDate closeThrough = through;
-        if (closeThrough == null && last != null) closeThrough = last.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate closeThrough = closeThrough(through, last);
         if (closeThrough != null) engine.closeThrough(closeThrough);
         List<Earning> earnings = new ArrayList<>(engine.closedEarnings());
         earnings.addAll(engine.openEarnings());
