@@ -118,6 +118,17 @@ class EventsApiTest {
     }
 
     @Test
+    void theSameEventInAnotherLayoutIsADuplicateAndAnotherAmountScaleAConflict() {
+        String id = id("layout");
+        post(lines(sale(id, "dist-a", "2026-02-10T15:00:00Z", "12.50", "USD")));
+        String spacedAndOffset = "{ \"type\": \"sale\", \"id\": \"" + id + "\", \"partner\": \"dist-a\", \"occurred_at\": \"2026-02-10T16:00:00+01:00\", "
+                + "\"data\": {\"currency\": \"USD\", \"net_amount\": \"12.50\", \"product_family\": \"pumps\", \"line_id\": \"" + id + "\"} }";
+        assertThat(statuses(post(lines(spacedAndOffset)))).containsExactly(Map.entry(1, "duplicate"));
+        assertThat(statuses(post(lines(sale(id, "dist-a", "2026-02-10T15:00:00Z", "12.5", "USD"))))).containsExactly(Map.entry(1, "conflict"));
+        assertThat(stored().get(id).data().get("net_amount")).isEqualTo(new BigDecimal("12.50"));
+    }
+
+    @Test
     void anIdStoredWithOtherContentIsAConflictAndTheFirstStays() {
         String id = id("conflict");
         post(lines(sale(id, "dist-a", "10.00")));

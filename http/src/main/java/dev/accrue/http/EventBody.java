@@ -38,8 +38,11 @@ final class EventBody {
 
     enum Format { JSON, JSON_LINES }
 
-    /** One event of the body: the event, or why it was refused ({@code error}, its line set to this line). */
-    record Line(int line, String id, Event event, LineError error) {}
+    /**
+     * One event of the body: the event and the JSON text it was parsed from (what is stored), or why it was
+     * refused ({@code error}, its line set to this line).
+     */
+    record Line(int line, String id, Event event, String json, LineError error) {}
 
     private EventBody() {}
 
@@ -92,7 +95,7 @@ final class EventBody {
             lines.add(line(parser.parseLine(buffer, offset, length, lineNumber), (int) lineNumber, buffer, offset, length));
         }, lineNumber -> {
             if (lines.size() == Limits.EVENTS_PER_REQUEST_MAX) throw tooManyEvents();
-            lines.add(new Line((int) lineNumber, null, null, new LineError(lineNumber, "",
+            lines.add(new Line((int) lineNumber, null, null, null, new LineError(lineNumber, "",
                     "a line of at most " + JsonLines.LINE_LENGTH_MAX + " characters", "a longer line")));
         });
         return lines;
@@ -116,7 +119,7 @@ final class EventBody {
                 json.skipChildren();
                 int end = (int) json.currentLocation().getCharOffset();
                 if (token != JsonToken.START_OBJECT) {
-                    lines.add(new Line(position, null, null, new LineError(position, "", "a JSON object", "the value " + excerpt(chars, start, end))));
+                    lines.add(new Line(position, null, null, null, new LineError(position, "", "a JSON object", "the value " + excerpt(chars, start, end))));
                 } else {
                     lines.add(line(parser.parseLine(chars, start, end - start, position), position, chars, start, end - start));
                 }
@@ -133,8 +136,8 @@ final class EventBody {
     /** The parser's answer as the line numbered {@code line} (an array element's errors count lines within it otherwise). */
     private static Line line(EventResult result, int line, char[] chars, int offset, int length) {
         return switch (result) {
-            case EventResult.Valid valid -> new Line(line, valid.event().id(), valid.event(), null);
-            case EventResult.Invalid invalid -> new Line(line, idOf(chars, offset, length), null,
+            case EventResult.Valid valid -> new Line(line, valid.event().id(), valid.event(), new String(chars, offset, length), null);
+            case EventResult.Invalid invalid -> new Line(line, idOf(chars, offset, length), null, null,
                     new LineError(line, invalid.error().field(), invalid.error().expected(), invalid.error().found()));
         };
     }

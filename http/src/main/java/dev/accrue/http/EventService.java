@@ -77,6 +77,7 @@ final class EventService {
         requireMaySend(actor);
         Result[] results = new Result[lines.size()];
         List<Event> valid = new ArrayList<>();
+        List<String> validJson = new ArrayList<>();
         List<Integer> validLines = new ArrayList<>();
         Map<String, Integer> firstById = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -89,6 +90,7 @@ final class EventService {
             Integer first = firstById.putIfAbsent(line.id(), i);
             if (first == null) {
                 valid.add(line.event());
+                validJson.add(line.json());
                 validLines.add(i);
             } else if (lines.get(first).event().equals(line.event())) {
                 results[i] = new Result(line.line(), line.id(), Status.DUPLICATE, "the same event as line " + lines.get(first).line());
@@ -97,7 +99,7 @@ final class EventService {
             }
         }
         if (atomic && refusesAny(results)) throw refused(results, lines.size());
-        EventStore.Outcome outcome = atomic ? store.storeAllOrNothing(valid) : store.store(valid);
+        EventStore.Outcome outcome = atomic ? store.storeAllOrNothing(valid, validJson) : store.store(valid, validJson);
         if (atomic && !outcome.conflicts().isEmpty()) {
             Set<String> conflicts = Set.copyOf(outcome.conflicts());
             for (int i : validLines) {

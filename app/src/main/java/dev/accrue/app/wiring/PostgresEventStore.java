@@ -15,13 +15,13 @@ final class PostgresEventStore implements EventStore {
     }
 
     @Override
-    public Outcome store(List<Event> events) {
-        return outcome(repository.store(events, false));
+    public Outcome store(List<Event> events, List<String> sent) {
+        return outcome(repository.store(events, sent, false));
     }
 
     @Override
-    public Outcome storeAllOrNothing(List<Event> events) {
-        return outcome(repository.store(events, true));
+    public Outcome storeAllOrNothing(List<Event> events, List<String> sent) {
+        return outcome(repository.store(events, sent, true));
     }
 
     private static Outcome outcome(EventRepository.Stored stored) {

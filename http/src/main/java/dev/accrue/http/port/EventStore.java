@@ -21,15 +21,24 @@ public interface EventStore {
 
     /**
      * Stores the events whose ids are new, all in one transaction, committed before it returns. A repeat of
-     * an id inside the call counts once: judged against the first occurrence (or what is stored already).
+     * an id inside the call counts once: judged against the first occurrence (or what is stored already);
+     * the same content is an equal {@link Event}.
+     *
+     * @param sent the JSON text each event was parsed from, index by index, kept as the stored content (so it
+     *             is not written again); null: the store writes each event's canonical JSON
      */
-    Outcome store(List<Event> events);
+    Outcome store(List<Event> events, List<String> sent);
+
+    /** {@link #store(List, List)} of events that come without their text. */
+    default Outcome store(List<Event> events) {
+        return store(events, null);
+    }
 
     /**
      * {@link #store}, all or nothing: if any event is a conflict, nothing is stored ({@code added} is
      * empty) and the conflicts are reported.
      */
-    Outcome storeAllOrNothing(List<Event> events);
+    Outcome storeAllOrNothing(List<Event> events, List<String> sent);
 
     /** Every stored event in (occurred_at, id) order: what the engine replays. */
     void forEachInOrder(Consumer<Event> sink);

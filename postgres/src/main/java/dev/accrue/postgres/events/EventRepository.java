@@ -23,9 +23,11 @@ import javax.sql.DataSource;
 
 /**
  * Ingested events in PostgreSQL, keyed by id. {@link #store} is one transaction, committed with
- * synchronous commit before it returns. An id is stored once: an event whose id is stored already is a
- * duplicate when its canonical JSON ({@link EventJson}) is the same, a conflict when it is not, and in
- * neither case changes anything; a repeat inside one call is judged against the first occurrence.
+ * synchronous commit before it returns. An event is stored as the JSON text it was sent as (it parsed to
+ * exactly this event, so nothing is written again), or as its canonical JSON ({@link EventJson}) when the
+ * caller has no text. An id is stored once: an event whose id is stored already is a duplicate when the
+ * stored text parses to an equal event, a conflict when it does not, and in neither case changes anything;
+ * a repeat inside one call is judged against the first occurrence.
  *
  * <p>The first attempt assumes every id is new, as it is for a batch sent once, and COPYs them all: one
  * round trip, and the primary key checks each id as it goes in. If one exists (a retry, or a concurrent
@@ -68,16 +70,23 @@ public final class EventRepository {
         }
     }
 
-    /**
-     * Stores the events whose ids are new. With {@code allOrNothing}, a conflict stores nothing at all:
-     * {@code added} is empty and the conflicts (and duplicates) are reported.
-     */
+    /** {@link #store(List, List, boolean)}, each event stored as its canonical JSON. */
     public Stored store(List<Event> events, boolean allOrNothing) {
+        return store(events, null, allOrNothing);
+    }
+
+    /**
+     * Stores the events whose ids are new, each as its text in {@code sent}: the JSON the event was parsed
+     * from, which the event parser reads back to an equal event (null: every event as its canonical JSON).
+     * With {@code allOrNothing}, a conflict stores nothing at all: {@code added} is empty and the conflicts
+     * (and duplicates) are reported.
+     */
+    public Stored store(List<Event> events, List<String> sent, boolean allOrNothing) {
         if (events.size() > EVENTS_PER_CALL_MAX) {
             throw new IllegalArgumentException("at most " + EVENTS_PER_CALL_MAX + " events in one call, got " + events.size());
         }
         events.forEach(EventRepository::requireStorable);
-        Batch batch = Batch.of(events);
+        Batch batch = Batch.of(events, sent);
         if (batch.unique.isEmpty()) return batch.outcome(events, false);
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {

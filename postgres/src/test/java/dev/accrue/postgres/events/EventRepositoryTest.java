@@ -92,6 +92,52 @@ class EventRepositoryTest {
         assertThat(replayed()).contains(first).doesNotContain(changed);
     }
 
+    /** The event an API line of this text parses to. */
+    private static Event parsed(String json) {
+        return ((dev.accrue.core.event.EventResult.Valid) new dev.accrue.core.event.EventParser().parse(json)).event();
+    }
+
+    private static String storedText(String id) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT event_json FROM events WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+    }
+
+    @Test
+    void anEventIsStoredAsTheTextItWasSentAsAndReadBackExactly() {
+        String id = id("sent");
+        String json = "{ \"type\": \"sale\", \"id\": \"" + id + "\", \"occurred_at\": \"2026-01-10T16:00:00+01:00\", \"partner\": \"dist-a\", "
+                + "\"data\": {\"net_amount\": \"12.50\", \"line_id\": \"L-" + id + "\", \"currency\": \"USD\", \"quantity\": 1, \"sku\": \"zürich\"} }";
+        Event event = parsed(json);
+        assertThat(events.store(List.of(event), List.of(json), false).added()).containsExactly(event);
+        assertThat(storedText(id)).isEqualTo(json);
+        assertThat(replayed()).contains(event);
+    }
+
+    @Test
+    void anotherLayoutOfAStoredEventIsADuplicateAndAnotherScaleAConflict() {
+        String id = id("layout");
+        String sent = "{\"id\":\"" + id + "\",\"type\":\"sale\",\"occurred_at\":\"2026-01-10T15:00:00Z\",\"partner\":\"dist-a\","
+                + "\"data\":{\"line_id\":\"L1\",\"net_amount\":\"12.50\",\"currency\":\"USD\"}}";
+        events.store(List.of(parsed(sent)), List.of(sent), false);
+        String reordered = "{\"data\": {\"currency\": \"USD\", \"net_amount\": \"12.50\", \"line_id\": \"L1\"}, \"partner\": \"dist-a\", "
+                + "\"occurred_at\": \"2026-01-10T10:00:00-05:00\", \"type\": \"sale\", \"id\": \"" + id + "\"}";
+        EventRepository.Stored again = events.store(List.of(parsed(reordered)), List.of(reordered), false);
+        assertThat(again.duplicates()).containsExactly(id);
+        assertThat(again.added()).isEmpty();
+        String otherScale = sent.replace("\"12.50\"", "\"12.5\"");
+        EventRepository.Stored changed = events.store(List.of(parsed(otherScale)), List.of(otherScale), false);
+        assertThat(changed.conflicts()).containsExactly(id);
+        assertThat(storedText(id)).isEqualTo(sent);
+    }
+
+    @Test
+    void anEventStoredCanonicallyIsADuplicateOfTheSameEventSentAsText() {
+        Event sale = sale(id("canonical"), "10.00");
+        events.store(List.of(sale), false);
+        String json = EventJson.write(sale).replace(",", ", ");
+        assertThat(events.store(List.of(parsed(json)), List.of(json), false).duplicates()).containsExactly(sale.id());
+    }
+
     @Test
     void aRepeatInsideOneCallCountsOnce() {
         Event sale = sale(id("repeat"), "5.00");
