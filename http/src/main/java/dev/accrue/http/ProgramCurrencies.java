@@ -10,6 +10,8 @@ import dev.accrue.core.program.Rule;
 import dev.accrue.core.program.Track;
 import dev.accrue.http.port.ProgramStore;
 import dev.accrue.http.port.ProgramVersion;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,10 +39,23 @@ final class ProgramCurrencies {
     private static final Logger LOG = LoggerFactory.getLogger(ProgramCurrencies.class);
     static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    /** The part of one program version that decides: its currency, its dates and the event types it has rules on (none when it is not paid in a currency). */
-    record Scope(String programId, int version, String currency, Effective effective, ZoneId zone, List<String> eventTypes) {
+    /**
+     * The part of one program version that decides: its currency, when it is in force and the event types it
+     * has rules on (none when it is not paid in a currency). In force from the start of its first day to the
+     * end of its last, in its time zone, as instants (null: open): an event's time is compared, not turned
+     * into a date for every event.
+     */
+    record Scope(String programId, int version, String currency, Instant inForceFrom, Instant inForceUntil, List<String> eventTypes) {
+        static Scope of(String programId, int version, String currency, Effective effective, ZoneId zone, List<String> eventTypes) {
+            if (effective == null) return new Scope(programId, version, currency, null, null, eventTypes);
+            Instant until = effective.to() == null || effective.to().equals(LocalDate.MAX) ? null
+                    : effective.to().plusDays(1).atStartOfDay(zone).toInstant();
+            return new Scope(programId, version, currency, effective.from().atStartOfDay(zone).toInstant(), until, eventTypes);
+        }
+
         boolean inForce(Event event) {
-            return effective == null || effective.contains(event.occurredAt().atZone(zone).toLocalDate());
+            Instant at = event.occurredAt();
+            return (inForceFrom == null || !at.isBefore(inForceFrom)) && (inForceUntil == null || at.isBefore(inForceUntil));
         }
     }
 
@@ -63,13 +78,14 @@ final class ProgramCurrencies {
     Optional<String> refusal(Event event) {
         if (!(event.data().get(EventTypes.CURRENCY_FIELD) instanceof String currency)) return Optional.empty();
         List<Scope> scopes = current().byEventType().getOrDefault(event.type(), List.of());
-        TreeSet<String> paying = new TreeSet<>();
+        TreeSet<String> paying = null;   // made only for a refusal: nearly every event pays in a currency in force
         for (Scope scope : scopes) {
             if (!scope.inForce(event)) continue;
             if (scope.currency().equals(currency)) return Optional.empty();
+            if (paying == null) paying = new TreeSet<>();
             paying.add(scope.currency());
         }
-        if (paying.isEmpty()) return Optional.empty();
+        if (paying == null) return Optional.empty();
         return Optional.of("data." + EventTypes.CURRENCY_FIELD + ": expected " + String.join(" or ", paying) + " (the currency of the programs with rules on "
                 + event.type() + " events in force then), found " + currency);
     }
@@ -106,7 +122,7 @@ final class ProgramCurrencies {
 
     /** The scope of a program version; one without event types for a non-cash program, or one that no longer parses (logged). */
     private static Scope scope(ProgramVersion version) {
-        Scope none = new Scope(version.programId(), version.version(), null, null, ZoneOffset.UTC, List.of());
+        Scope none = Scope.of(version.programId(), version.version(), null, null, ZoneOffset.UTC, List.of());
         ParseResult parsed = ProgramParser.parse(version.canonicalJson(), "program " + version.programId() + " version " + version.version());
         if (!parsed.ok()) {
             LOG.warn("program {} version {} does not parse any more; its currency is not checked on events: {}",
@@ -118,6 +134,6 @@ final class ProgramCurrencies {
         List<String> types = program.tracks().stream().map(Track::rules).flatMap(List::stream)
                 .filter(rule -> !rule.onPeriodClose()).map(Rule::on).distinct().toList();
         ZoneId zone = program.calendar() != null ? program.calendar().zone() : ZoneOffset.UTC;
-        return new Scope(version.programId(), version.version(), program.unit().code(), program.effective(), zone, types);
+        return Scope.of(version.programId(), version.version(), program.unit().code(), program.effective(), zone, types);
     }
 }
