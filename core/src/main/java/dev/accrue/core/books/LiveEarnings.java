@@ -49,6 +49,8 @@ public final class LiveEarnings {
     private final Writer writer;
     private Engine engine;
     private long replays;
+    /** No event at or after this instant falls in a closed period of any program (null: none is closed). */
+    private Instant lateBefore;
 
     public LiveEarnings(List<ProgramVersion> programs, PartnerLookup partners, Map<ProgramId, PeriodId> closedThrough,
                         Bookkeeper bookkeeper, EventSource events, Writer writer) {
@@ -58,6 +60,21 @@ public final class LiveEarnings {
         this.bookkeeper = bookkeeper;
         this.events = events;
         this.writer = writer;
+        this.lateBefore = lateBefore(this.closedThrough);
+    }
+
+    /**
+     * A bound past every closed period's end, whatever the program's time zone: a period ends at midnight
+     * after its last day, local time, which is before 00:00 UTC two days after that day. Asking the engine
+     * whether an event is late costs a calendar lookup per program; an event after this bound cannot be.
+     */
+    private static Instant lateBefore(Map<ProgramId, PeriodId> closedThrough) {
+        Instant bound = null;
+        for (PeriodId through : closedThrough.values()) {
+            Instant end = through.lastDay().plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            if (bound == null || end.isAfter(bound)) bound = end;
+        }
+        return bound;
     }
 
     /**
@@ -82,7 +99,7 @@ public final class LiveEarnings {
         }
         boolean late = false;
         for (Event event : arrived) {
-            late |= engine.isLate(event);
+            late |= lateBefore != null && event.occurredAt().isBefore(lateBefore) && engine.isLate(event);
             engine.accept(event);
         }
         if (late || engine.unknownPartners().stream().anyMatch(id -> partners.find(id) != null)) {
@@ -101,6 +118,7 @@ public final class LiveEarnings {
         PeriodId already = closedThrough.get(program);
         if (already != null && through.compareTo(already) <= 0) return false;
         closedThrough.put(program, through);
+        lateBefore = lateBefore(closedThrough);
         Engine replayed = replay();
         List<Earning> finals = replayed.closedEarnings();
         List<Earning> closedNow = new ArrayList<>();
