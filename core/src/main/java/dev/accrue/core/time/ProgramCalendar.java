@@ -20,8 +20,9 @@ public record ProgramCalendar(PeriodKind periodKind, ZoneId zone) {
         return PeriodId.containing(periodKind, date);
     }
 
+    /** The date in the program's zone: the same as {@code instant.atZone(zone).toLocalDate()}, without the date-time on the way (the engine asks for every event). */
     public LocalDate localDate(Instant instant) {
-        return instant.atZone(zone).toLocalDate();
+        return LocalDate.ofInstant(instant, zone);
     }
 
     public Instant start(PeriodId period) {
