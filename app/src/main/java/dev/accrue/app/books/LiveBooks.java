@@ -147,19 +147,23 @@ public final class LiveBooks implements Books, AutoCloseable {
         lastRoundStartedNanos = System.nanoTime();
         lastRoundEvents = batch.size();
         try {
-            if (!repository.inputsFingerprint().equals(fingerprint)) {
+            String inputs = repository.inputsFingerprint();
+            if (!inputs.equals(fingerprint)) {
+                LOG.debug("round: programs or partners changed ({} → {}): replaying every stored event", fingerprint, inputs);
                 rebuild(); // programs or partners changed: replay everything stored, this batch included
                 booked.addAndGet(batch.size());
             } else {
                 long started = System.nanoTime();
                 long writing = writer.writeNanos;
                 long transfers = writer.transfersWritten;
+                long replays = live.replays();
                 live.accept(batch, clock.instant());
                 booked.addAndGet(batch.size());
                 if (LOG.isDebugEnabled()) {
-                    LOG.debug("round: {} events in {} ms, of which {} ms writing {} transfers", batch.size(),
+                    LOG.debug("round: {} events in {} ms, of which {} ms writing {} transfers{}", batch.size(),
                             (System.nanoTime() - started) / 1_000_000, (writer.writeNanos - writing) / 1_000_000,
-                            writer.transfersWritten - transfers);
+                            writer.transfersWritten - transfers,
+                            live.replays() > replays ? "; replayed every stored event (a late event, or a held partner now known)" : "");
                 }
             }
             lastError = null;
