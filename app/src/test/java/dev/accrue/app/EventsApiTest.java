@@ -129,6 +129,15 @@ class EventsApiTest {
     }
 
     @Test
+    void anArrayElementLongerThanALineIsStoredAsItsCanonicalJsonAndReadsBack() {
+        String id = id("padded");
+        String padded = sale(id, "dist-a", "7.00").replace(",\"type\"", " ".repeat(70_000) + ",\"type\"");
+        JsonNode receipt = post("", api.adminKey, "[" + padded + "]", "application/json");
+        assertThat(receipt.get("accepted").asInt()).as(receipt.toString()).isEqualTo(1);
+        assertThat(stored().get(id).data().get("net_amount")).isEqualTo(new BigDecimal("7.00"));
+    }
+
+    @Test
     void anIdStoredWithOtherContentIsAConflictAndTheFirstStays() {
         String id = id("conflict");
         post(lines(sale(id, "dist-a", "10.00")));

@@ -40,7 +40,9 @@ final class EventBody {
 
     /**
      * One event of the body: the event and the JSON text it was parsed from (what is stored), or why it was
-     * refused ({@code error}, its line set to this line).
+     * refused ({@code error}, its line set to this line). An array element or a single object longer than a
+     * line may be ({@link JsonLines#LINE_LENGTH_MAX}, which the parser reads back) has no text: it is stored
+     * as its canonical JSON.
      */
     record Line(int line, String id, Event event, String json, LineError error) {}
 
@@ -136,7 +138,8 @@ final class EventBody {
     /** The parser's answer as the line numbered {@code line} (an array element's errors count lines within it otherwise). */
     private static Line line(EventResult result, int line, char[] chars, int offset, int length) {
         return switch (result) {
-            case EventResult.Valid valid -> new Line(line, valid.event().id(), valid.event(), new String(chars, offset, length), null);
+            case EventResult.Valid valid -> new Line(line, valid.event().id(), valid.event(),
+                    length <= JsonLines.LINE_LENGTH_MAX ? new String(chars, offset, length) : null, null);
             case EventResult.Invalid invalid -> new Line(line, idOf(chars, offset, length), null, null,
                     new LineError(line, invalid.error().field(), invalid.error().expected(), invalid.error().found()));
         };

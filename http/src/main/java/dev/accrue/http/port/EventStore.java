@@ -25,7 +25,7 @@ public interface EventStore {
      * the same content is an equal {@link Event}.
      *
      * @param sent the JSON text each event was parsed from, index by index, kept as the stored content (so it
-     *             is not written again); null: the store writes each event's canonical JSON
+     *             is not written again); where a text or the list is null, the store writes canonical JSON
      */
     Outcome store(List<Event> events, List<String> sent);
 

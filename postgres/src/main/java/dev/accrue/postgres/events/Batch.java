@@ -42,7 +42,8 @@ final class Batch {
             if (first == null) {
                 firstOf[position] = unique.size();
                 unique.add(event);
-                json.add(sent == null ? EventJson.write(event) : sent.get(position));
+                String text = sent == null ? null : sent.get(position);
+                json.add(text != null ? text : EventJson.write(event));
                 firstPositions.add(position);
             } else {
                 firstOf[position] = first;
@@ -51,7 +52,7 @@ final class Batch {
         forgetStoredVerdicts();
     }
 
-    /** The events, each stored as its text in {@code sent} (the JSON it was parsed from) or, when that is null, as canonical JSON. */
+    /** The events, each stored as its text in {@code sent} (the JSON it was parsed from) or, where that or {@code sent} is null, as canonical JSON. */
     static Batch of(List<Event> events, List<String> sent) {
         Invariants.check(sent == null || sent.size() == events.size(), "one text per event");
         return new Batch(events, sent);

@@ -77,7 +77,8 @@ public final class EventRepository {
 
     /**
      * Stores the events whose ids are new, each as its text in {@code sent}: the JSON the event was parsed
-     * from, which the event parser reads back to an equal event (null: every event as its canonical JSON).
+     * from, which the event parser reads back to an equal event, so at most {@code JsonLines.LINE_LENGTH_MAX}
+     * characters (a null text, or {@code sent} null: the canonical JSON).
      * With {@code allOrNothing}, a conflict stores nothing at all: {@code added} is empty and the conflicts
      * (and duplicates) are reported.
      */
