@@ -38,7 +38,16 @@ public final class Simulation {
      * @param through the close-through date, or null for the last event's date (UTC)
      */
     public static Result run(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
-        return run(programs, partners, events, through, Runtime.getRuntime().availableProcessors());
+        return run(programs, partners, events, through, defaultEngines());
+    }
+
+    /**
+     * One engine per processor but one: the event file is parsed on a thread of its own, and every engine
+     * repeats the work every event costs whatever its programs (measures, sale lines), so on two processors
+     * a second engine cost a third more CPU for no gain in time (docs/benchmarks.md, section 1).
+     */
+    static int defaultEngines() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /**
