@@ -187,6 +187,11 @@ public final class Engine {
             unknownPartners.add(event.partnerId());
             return;
         }
+        if (event.partnerId() != partner.id()) {
+            // The partner's own id string from here on: the engine's maps by partner then find their keys by
+            // identity, where an equal string read from the event would be compared byte by byte (a cache miss each).
+            event = new Event(event.id(), event.type(), event.occurredAt(), partner.id(), event.data());
+        }
         touch(partner.id(), event.occurredAt());
         evaluate(event, partner);
     }
@@ -334,7 +339,7 @@ public final class Engine {
                 Map<String, Object> data = new HashMap<>(event.data());
                 data.put("amount", BigDecimal.valueOf(share.getValue(), digits));
                 data.put("attribution_weight", weights.get(share.getKey()));
-                evaluate(new Event(event.id(), event.type(), event.occurredAt(), share.getKey(), data), partner);
+                evaluate(new Event(event.id(), event.type(), event.occurredAt(), partner.id(), data), partner);
             }
             return true;
         }
