@@ -188,7 +188,15 @@ public final class PostgresLedgerStore implements LedgerStore {
         Set<TransferId> lookups = new HashSet<>(pendingIds);
         lookups.removeAll(batchIds);
         Map<TransferId, StoredTransfer> stored = lookups.isEmpty() ? Map.of() : LedgerTables.selectTransfers(connection, lookups);
-        BatchOutcome outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, read, stored), transfers);
+        BatchOutcome outcome;
+        try {
+            outcome = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, read, stored), transfers);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A remembered balance can be older than a pending transfer read now (another writer accrued it):
+            // voiding or posting it would take the remembered pending total below zero. Decide under locks,
+            // on balances as committed; a failure that is not about stale balances recurs there and is thrown.
+            throw new SQLException("deciding on remembered balances failed; deciding again under locks", "40001", e);
+        }
         if (outcome.changesNothing()) {
             // Nothing is written, so nothing checks the hints: decide on the balances as committed.
             read = LedgerTables.selectBalances(connection, LedgerSql.SELECT_BALANCES, lockOrder);

@@ -188,4 +188,20 @@ class LedgerStoreTest {
         assertThat(ledger.balance(EXPENSE)).isEqualTo(new Balance(EXPENSE.id(), USD, 800, 15_000, 0, 0));
         assertThat(ledger.verifier.verify().differences()).isEmpty();
     }
+
+    @Test
+    void aPendingTransferAccruedByAnotherWriterCanBeVoidedOnABalanceThisStoreRemembersFromBefore() {
+        // This store remembers acme with 1.00 pending; another writer accrues 5.00 more there, and this
+        // store voids that accrual: on the remembered balance the void would take pending below zero.
+        PostgresLedgerStore other = new PostgresLedgerStore(ledger.dataSource);
+        assertThat(ledger.create(accrual("a1", ACME, "1.00", 0))).containsExactly(OK);
+        Transfer elsewhere = accrual("a2", ACME, "5.00", 1);
+        assertThat(other.createTransfers(List.of(elsewhere)).get(0).result()).isEqualTo(OK);
+
+        assertThat(ledger.create(Transfer.voidPending(id("v2"), elsewhere, at(2)))).containsExactly(OK);
+
+        assertThat(ledger.balance(ACME)).isEqualTo(new Balance(ACME.id(), USD, 0, 0, 100, 0));
+        assertThat(ledger.balance(EXPENSE)).isEqualTo(new Balance(EXPENSE.id(), USD, 100, 0, 0, 0));
+        assertThat(ledger.verifier.verify().differences()).isEmpty();
+    }
 }
