@@ -60,6 +60,14 @@ final class LedgerSql {
             SELECT account_id, unit, debits_pending_minor, debits_posted_minor, credits_pending_minor, credits_posted_minor
             FROM ledger_set_balances(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])""";
 
+    /**
+     * Adds changes to balances (migration V50) and returns each row as it was just before, locking the
+     * rows in the order of the ids given.
+     */
+    static final String ADD_TO_BALANCES = """
+            SELECT account_id, unit, debits_pending_minor, debits_posted_minor, credits_pending_minor, credits_posted_minor
+            FROM ledger_add_balances(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])""";
+
     /** Pending transfers whose timeout has passed and that nothing resolved yet, oldest first. */
     static final String SELECT_EXPIRED_IDS = """
             SELECT t.id FROM ledger_transfers t

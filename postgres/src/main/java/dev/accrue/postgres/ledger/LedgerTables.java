@@ -106,19 +106,37 @@ final class LedgerTables {
      * before (migration V22's {@code ledger_set_balances}).
      */
     static Map<AccountId, Balance> setBalances(Connection connection, List<Balance> balances) throws SQLException {
+        return writeBalances(connection, LedgerSql.SET_BALANCES, balances, null);
+    }
+
+    /**
+     * Adds to each balance the change from {@code from} to {@code to} (same accounts, same order), locking
+     * the rows in that order, and returns each row as it was just before (migration V50's
+     * {@code ledger_add_balances}).
+     */
+    static Map<AccountId, Balance> addToBalances(Connection connection, List<Balance> from, List<Balance> to) throws SQLException {
+        return writeBalances(connection, LedgerSql.ADD_TO_BALANCES, to, from);
+    }
+
+    /** Writes {@code balances}, or their changes from {@code from} where it is given; returns the rows as they were. */
+    private static Map<AccountId, Balance> writeBalances(Connection connection, String sql, List<Balance> balances, List<Balance> from)
+            throws SQLException {
         int size = balances.size();
         String[] id = new String[size];
         Long[] debitsPending = new Long[size], debitsPosted = new Long[size], creditsPending = new Long[size], creditsPosted = new Long[size];
         for (int i = 0; i < size; i++) {
             Balance balance = balances.get(i);
+            Balance base = from == null ? null : from.get(i);
+            Invariants.check(base == null || base.accountId().equals(balance.accountId()), "a change is from the same account's balance");
             id[i] = balance.accountId().value();
-            debitsPending[i] = balance.debitsPendingMinor();
-            debitsPosted[i] = balance.debitsPostedMinor();
-            creditsPending[i] = balance.creditsPendingMinor();
-            creditsPosted[i] = balance.creditsPostedMinor();
+            // Each total is between 0 and Long.MAX_VALUE, so a difference of two always fits in a long.
+            debitsPending[i] = balance.debitsPendingMinor() - (base == null ? 0 : base.debitsPendingMinor());
+            debitsPosted[i] = balance.debitsPostedMinor() - (base == null ? 0 : base.debitsPostedMinor());
+            creditsPending[i] = balance.creditsPendingMinor() - (base == null ? 0 : base.creditsPendingMinor());
+            creditsPosted[i] = balance.creditsPostedMinor() - (base == null ? 0 : base.creditsPostedMinor());
         }
         Map<AccountId, Balance> before = HashMap.newHashMap(size);
-        try (PreparedStatement statement = connection.prepareStatement(LedgerSql.SET_BALANCES)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, connection, id, debitsPending, debitsPosted, creditsPending, creditsPosted);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -2,6 +2,7 @@ package dev.accrue.postgres.ledger;
 
 import static dev.accrue.postgres.ledger.LedgerRows.text;
 
+import dev.accrue.core.Invariants;
 import dev.accrue.core.ledger.Account;
 import dev.accrue.core.ledger.AccountCode;
 import dev.accrue.core.ledger.AccountId;
@@ -48,6 +49,8 @@ public final class PostgresLedgerStore implements LedgerStore {
     /** The most pending transfers one expiry transaction resolves; the job loops until none are left. */
     static final int EXPIRY_BATCH_SIZE_MAX = 1_000;
     private static final Set<String> RETRYABLE_STATES = Set.of("23505", "40001", "40P01");
+    /** check_violation and numeric_value_out_of_range: what adding a change to a stale balance can meet. */
+    private static final Set<String> STALE_BALANCE_STATES = Set.of("23514", "22003");
 
     private final DataSource dataSource;
     /** The most balances {@link #balanceHints} keeps; past that it starts afresh. */
@@ -127,10 +130,12 @@ public final class PostgresLedgerStore implements LedgerStore {
      * <p>The first attempt is optimistic. It reads the balances of every account the batch names without
      * locking them, assumes the batch's ids are new (it reads only the pending transfers the batch
      * resolves; an id that exists after all fails the insert on the primary key), decides, writes the
-     * transfers, and then sets the balances in one statement that locks their rows — payee accounts by
-     * id, then the company's by id, one order for every writer — and returns what they were. If another
-     * writer changed any of them meanwhile, it decides again with the locked values: the same results
-     * mean the batch stands (with the balances decided again); different ones, that it starts over. Any
+     * transfers, and then adds each balance's change to its row in one statement that locks the rows —
+     * payee accounts by id, then the company's by id, one order for every writer — and returns what they
+     * were. If another writer changed any of them meanwhile, it decides again with the locked values: the
+     * same results mean the batch stands as written (the same results change each balance by the same
+     * amounts, whatever it held); different ones, or a change the row's constraint refuses, that it
+     * starts over. Any
      * next attempt is pessimistic: it locks the balances and reads every id the batch names before it
      * decides. So a batch holds balance locks only from its balance write to its commit, and writes each
      * balance row once.
@@ -205,25 +210,54 @@ public final class PostgresLedgerStore implements LedgerStore {
         }
         LedgerTables.insertTransfers(connection, outcome.created());
         LedgerTables.insertResolutions(connection, outcome.resolutions());
-        // Every balance the decision read is set (unchanged ones to what was read), so every one is locked and compared.
+        // Every balance the decision read gets its change added (unchanged ones nothing), so every one is locked and compared.
+        List<Balance> readInOrder = new ArrayList<>(lockOrder.size());
         List<Balance> decided = new ArrayList<>(lockOrder.size());
-        for (AccountId id : lockOrder) decided.add(outcome.balancesChanged().getOrDefault(id, read.get(id)));
-        Map<AccountId, Balance> locked = LedgerTables.setBalances(connection, decided);
+        for (AccountId id : lockOrder) {
+            readInOrder.add(read.get(id));
+            decided.add(outcome.balancesChanged().getOrDefault(id, read.get(id)));
+        }
+        Map<AccountId, Balance> locked = addToBalances(connection, readInOrder, decided);
         if (locked.equals(read)) return new Written(outcome.results(), decided);
+        // Another writer changed some of these balances since they were read. Adding a change is right
+        // whatever the row held, so the batch stands if the same results follow from the locked values.
         BatchOutcome decidedAgain = LedgerBatch.createTransfers(new LedgerSnapshot(accounts, locked, stored), transfers);
         if (!decidedAgain.results().equals(outcome.results())) {
             throw new SQLException("balances changed by another writer changed the outcome; deciding again under locks", "40001");
         }
-        List<Balance> corrected = new ArrayList<>();
         List<Balance> committed = new ArrayList<>(lockOrder.size());
         for (int i = 0; i < lockOrder.size(); i++) {
             AccountId id = lockOrder.get(i);
             Balance balance = decidedAgain.balancesChanged().getOrDefault(id, locked.get(id));
-            if (!balance.equals(decided.get(i))) corrected.add(balance);
+            Invariants.check(balance.equals(plus(locked.get(id), readInOrder.get(i), decided.get(i))),
+                    "the same results change each balance by the same amounts, whatever it held");
             committed.add(balance);
         }
-        LedgerTables.setBalances(connection, corrected);
         return new Written(decidedAgain.results(), committed);
+    }
+
+    /**
+     * The optimistic balance write. A change added to a balance that another writer changed since it was
+     * read can break a balance constraint (23514) or pass bigint (22003) where the decision saw none:
+     * then the batch is decided again under locks, which refuses the transfers concerned.
+     */
+    private static Map<AccountId, Balance> addToBalances(Connection connection, List<Balance> read, List<Balance> decided)
+            throws SQLException {
+        try {
+            return LedgerTables.addToBalances(connection, read, decided);
+        } catch (SQLException e) {
+            if (!STALE_BALANCE_STATES.contains(e.getSQLState())) throw e;
+            throw new SQLException("a balance changed by another writer refused this batch's change; deciding again under locks", "40001", e);
+        }
+    }
+
+    /** {@code base} plus the change from {@code from} to {@code to}, exactly. */
+    private static Balance plus(Balance base, Balance from, Balance to) {
+        return new Balance(base.accountId(), base.unit(),
+                Math.addExact(base.debitsPendingMinor(), to.debitsPendingMinor() - from.debitsPendingMinor()),
+                Math.addExact(base.debitsPostedMinor(), to.debitsPostedMinor() - from.debitsPostedMinor()),
+                Math.addExact(base.creditsPendingMinor(), to.creditsPendingMinor() - from.creditsPendingMinor()),
+                Math.addExact(base.creditsPostedMinor(), to.creditsPostedMinor() - from.creditsPostedMinor()));
     }
 
     private static Written createUnderLocks(Connection connection, List<Transfer> transfers, Map<AccountId, Account> accounts,

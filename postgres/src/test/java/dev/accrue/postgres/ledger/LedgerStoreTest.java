@@ -9,9 +9,11 @@ import dev.accrue.core.ledger.Balance;
 import dev.accrue.core.ledger.PendingResolution;
 import dev.accrue.core.ledger.StoredTransfer;
 import dev.accrue.core.ledger.Transfer;
+import dev.accrue.core.ledger.TransferCode;
 import dev.accrue.core.ledger.TransferResult;
 import dev.accrue.core.ledger.TransferState;
 import dev.accrue.core.ledger.UserData;
+import dev.accrue.core.money.Money;
 import dev.accrue.core.time.PeriodId;
 import java.sql.SQLException;
 import java.util.List;
@@ -186,6 +188,24 @@ class LedgerStoreTest {
         assertThat(ledger.balance(PAYABLE)).isEqualTo(new Balance(PAYABLE.id(), USD, 0, 15_000, 0, 15_000));
         assertThat(ledger.balance(ACME)).isEqualTo(new Balance(ACME.id(), USD, 0, 15_000, 300, 15_000));
         assertThat(ledger.balance(EXPENSE)).isEqualTo(new Balance(EXPENSE.id(), USD, 800, 15_000, 0, 0));
+        assertThat(ledger.verifier.verify().differences()).isEmpty();
+    }
+
+    @Test
+    void aChangeAddedToABalanceThatAnotherWriterFilledUpIsRefusedAsAnOverflowNotAnError() {
+        // The store adds a batch's change to each balance row as it stands; here the row another writer
+        // filled makes that sum pass a long, which the store must answer as the core would on fresh balances.
+        PostgresLedgerStore other = new PostgresLedgerStore(ledger.dataSource);
+        assertThat(ledger.create(accrual("a1", ACME, "1.00", 0))).containsExactly(OK);
+        long nearlyAll = Long.MAX_VALUE - 1_000;
+        Transfer big = Transfer.singlePhase(id("big"), EXPENSE.id(), BETA.id(), new Money(nearlyAll, USD), TransferCode.ADJUSTMENT, at(1));
+        assertThat(other.createTransfers(List.of(big)).get(0).result()).isEqualTo(OK);
+        // This store remembers expense at 1.00 pending and nothing posted, on which 20.00 more would fit.
+        assertThat(ledger.create(move("m1", EXPENSE, ACME, "20.00", 2))).containsExactly(OVERFLOWS_DEBITS);
+
+        assertThat(ledger.balance(EXPENSE)).isEqualTo(new Balance(EXPENSE.id(), USD, 100, nearlyAll, 0, 0));
+        assertThat(ledger.balance(ACME)).isEqualTo(new Balance(ACME.id(), USD, 0, 0, 100, 0));
+        assertThat(ledger.create(move("m2", EXPENSE, ACME, "5.00", 3))).containsExactly(OK);
         assertThat(ledger.verifier.verify().differences()).isEmpty();
     }
 
