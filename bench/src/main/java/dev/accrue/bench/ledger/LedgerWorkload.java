@@ -20,7 +20,9 @@ import java.util.Random;
  * A steady stream of an incentive ledger's transfers, drawn from a seed: of every 100, 70 open pending
  * accruals to a random payee's earnings, 20 post an earlier accrual at close (one in four of them in
  * part, as a true-up), 5 void one, and 5 are single-phase adjustments. Every accrual debits the one
- * incentive expense account, as in production, so every batch contends on that row.
+ * incentive expense account, as in production, so every batch contends on that row. Several writers
+ * each take their own share of the payees, as partitioned ingestion would (events are keyed by partner,
+ * DESIGN.md decision 7), and share the company's accounts.
  */
 final class LedgerWorkload {
     static final Unit USD = Unit.of("USD");
@@ -36,10 +38,15 @@ final class LedgerWorkload {
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
 
     LedgerWorkload(long seed, String idPrefix, int payees, int programCount) {
+        this(seed, idPrefix, 0, payees, programCount);
+    }
+
+    /** A stream over the payees numbered {@code payeeFrom} (inclusive) to {@code payeeTo} (exclusive) only. */
+    LedgerWorkload(long seed, String idPrefix, int payeeFrom, int payeeTo, int programCount) {
         random = new Random(seed);
         this.idPrefix = idPrefix;
         for (int p = 0; p < programCount; p++) programs.add(new ProgramId("program-" + p));
-        for (int payee = 0; payee < payees; payee++) {
+        for (int payee = payeeFrom; payee < payeeTo; payee++) {
             for (ProgramId program : programs) earnings.add(Account.earnings(USD, program, "partner-" + payee));
         }
     }

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * average, the CPU time of this JVM and of the embedded PostgreSQL's processes, and how many checkpoints
  * and autovacuum or autoanalyze runs of the ledger's tables happened.
  */
-record RunStats(double load, long jvmCpuNanos, long postgresCpuTicks, long checkpoints, long autovacuums, long autoanalyzes) {
+record RunStats(String load, long jvmCpuNanos, long postgresCpuTicks, long checkpoints, long autovacuums, long autoanalyzes) {
     /** Clock ticks per second of {@code /proc/PID/stat} (USER_HZ, 100 on Linux). */
     private static final int TICKS_PER_SECOND = 100;
 
@@ -37,17 +37,27 @@ record RunStats(double load, long jvmCpuNanos, long postgresCpuTicks, long check
             autoanalyzes = rs.getLong(3);
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return new RunStats(os.getSystemLoadAverage(), os.getProcessCpuTime(), postgresTicks(dataDirectory),
+        return new RunStats(loadAverages(os.getSystemLoadAverage()), os.getProcessCpuTime(), postgresTicks(dataDirectory),
                 checkpoints, autovacuums, autoanalyzes);
     }
 
     String since(RunStats before, long batches) {
         String postgres = postgresCpuTicks < 0 || before.postgresCpuTicks < 0 ? "unknown"
                 : String.format("%.1f ms", (postgresCpuTicks - before.postgresCpuTicks) * 1000.0 / TICKS_PER_SECOND / batches);
-        return String.format("load average %.2f before, %.2f after; CPU per batch: this JVM %.1f ms, PostgreSQL %s; "
+        return String.format("load average (1, 5, 15 min) %s before, %s after; CPU per batch: this JVM %.1f ms, PostgreSQL %s; "
                         + "%d checkpoint(s), %d autovacuum and %d autoanalyze run(s) on ledger tables",
                 before.load, load, (jvmCpuNanos - before.jvmCpuNanos) / 1e6 / batches, postgres,
                 checkpoints - before.checkpoints, autovacuums - before.autovacuums, autoanalyzes - before.autoanalyzes);
+    }
+
+    /** The 1, 5 and 15 minute load averages from {@code /proc/loadavg}, or the 1 minute one where that cannot be read. */
+    private static String loadAverages(double oneMinute) {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return String.format("%.2f", oneMinute);
+        }
     }
 
     /** User and system CPU ticks of the postmaster and its children, from {@code /proc}; -1 where that cannot be read. */
