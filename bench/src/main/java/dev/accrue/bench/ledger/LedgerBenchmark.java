@@ -10,6 +10,10 @@ import dev.accrue.postgres.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -30,7 +35,7 @@ import javax.sql.DataSource;
  * temporary folder), and reports transfers per second and batch latency; then writes the same load the
  * naive way ({@link NaiveLedger}) and reports the ratio. Options, all optional:
  * {@code --batches=1000 --warmup-batches=100 --batch-size=1000 --payees=2500 --programs=4 --writers=1
- * --naive-transfers=20000}.
+ * --naive-transfers=20000 --rate=0} (transfers a second offered; 0: as fast as the writers go).
  *
  * <p>Besides throughput and latency percentiles it prints what a shared machine makes necessary to read
  * them: the load average before the run, the CPU time per batch of this JVM and of the PostgreSQL
@@ -52,6 +57,11 @@ public final class LedgerBenchmark {
         int programs = Integer.parseInt(options.getOrDefault("programs", "4"));
         int writers = Integer.parseInt(options.getOrDefault("writers", "1"));
         int naiveTransfers = Integer.parseInt(options.getOrDefault("naive-transfers", "20000"));
+        // Transfers a second offered in all, 0 for as fast as the writers go. Each writer then starts its
+        // batches on a fixed schedule, and a batch's latency counts from when it was due, so a writer that
+        // falls behind counts the delay too (no coordinated omission).
+        int rate = Integer.parseInt(options.getOrDefault("rate", "0"));
+        long intervalNanos = rate == 0 ? 0 : Math.round(1e9 * batchSize * writers / rate);
 
         Path dataDirectory = Files.createTempDirectory("accrue-ledger-bench");
         try (Database database = Database.embedded(dataDirectory)) {
@@ -68,15 +78,19 @@ public final class LedgerBenchmark {
             for (int from = 0; from < accounts.size(); from += 10_000) {
                 store.createAccounts(accounts.subList(from, Math.min(accounts.size(), from + 10_000)));
             }
-            System.out.printf("ledger benchmark: %d accounts, batches of %d, %d writer(s) (each on its own payees, sharing the company's accounts), %s (fsync and synchronous_commit on), %d cores, JDK %s%n",
-                    accounts.size(), batchSize, writers, database.description(), Runtime.getRuntime().availableProcessors(),
+            System.out.printf("ledger benchmark: %d accounts, batches of %d, %d writer(s) (each on its own payees, sharing the company's accounts), %s, %s (fsync and synchronous_commit on), %d cores, JDK %s%n",
+                    accounts.size(), batchSize, writers,
+                    rate == 0 ? "as fast as they go" : String.format("offered %,d transfers/s (a batch per writer every %.1f ms, latency from when it was due)", rate, intervalNanos / 1e6), database.description(), Runtime.getRuntime().availableProcessors(),
                     Runtime.version());
 
-            run(store, workloads, warmupBatches, batchSize);
+            run(store, workloads, warmupBatches, batchSize, System.nanoTime(), intervalNanos);
             RunStats before = RunStats.take(dataSource, dataDirectory);
+            long startedMillis = System.currentTimeMillis();
             long started = System.nanoTime();
-            long[] latencies = run(store, workloads, batches, batchSize);
+            long[][] measured = run(store, workloads, batches, batchSize, started, intervalNanos);
+            long[] latencies = measured[0];
             double seconds = (System.nanoTime() - started) / 1e9;
+            String slow = slowBatches(latencies, measured[1], seconds, lastCheckpointMillis(dataSource), startedMillis);
             RunStats after = RunStats.take(dataSource, dataDirectory);
             long transfers = (long) batches * batchSize * writers;
             double perSecond = transfers / seconds;
@@ -85,6 +99,7 @@ public final class LedgerBenchmark {
                     transfers, seconds, perSecond, millis(percentile(latencies, 50)), millis(percentile(latencies, 90)),
                     millis(percentile(latencies, 99)), millis(percentile(latencies, 99.9)), millis(latencies[latencies.length - 1]));
             System.out.println("during:   " + after.since(before, (long) batches * writers));
+            System.out.println("slow:     " + slow);
             double p99Millis = millis(percentile(latencies, 99));
             System.out.printf("target:   >= %,d transfers/s %s, p99 batch latency < %d ms %s (%d writer(s), batches of %d)%n",
                     TARGET_PER_SECOND, perSecond >= TARGET_PER_SECOND ? "met" : "NOT met", TARGET_P99_MILLIS,
@@ -119,36 +134,84 @@ public final class LedgerBenchmark {
         }
     }
 
-    /** Runs {@code batches} batches per writer, the writers side by side; returns every batch's latency in nanoseconds. */
-    private static long[] run(PostgresLedgerStore store, List<LedgerWorkload> workloads, int batches, int batchSize) throws Exception {
+    /**
+     * Runs {@code batches} batches per writer, the writers side by side; returns every batch's latency and
+     * when it ended (nanoseconds after {@code runStarted}), index by index. With an interval, each writer
+     * starts batch {@code b} when it is due ({@code runStarted + b × interval}, the writers spread across
+     * the interval) and its latency counts from then.
+     */
+    private static long[][] run(PostgresLedgerStore store, List<LedgerWorkload> workloads, int batches, int batchSize, long runStarted,
+                                long intervalNanos) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(workloads.size());
         try {
-            List<Future<long[]>> futures = new ArrayList<>();
-            for (LedgerWorkload workload : workloads) {
+            List<Future<long[][]>> futures = new ArrayList<>();
+            for (int w = 0; w < workloads.size(); w++) {
+                LedgerWorkload workload = workloads.get(w);
+                long offset = intervalNanos * w / workloads.size();
                 futures.add(executor.submit(() -> {
                     long[] latencies = new long[batches];
+                    long[] endedAt = new long[batches];
                     for (int b = 0; b < batches; b++) {
                         List<Transfer> batch = workload.nextBatch(batchSize);
                         long started = System.nanoTime();
+                        if (intervalNanos > 0) {
+                            long due = runStarted + offset + b * intervalNanos;
+                            while (System.nanoTime() < due) LockSupport.parkNanos(due - System.nanoTime());
+                            started = due;
+                        }
                         List<TransferResult> results = store.createTransfers(batch);
-                        latencies[b] = System.nanoTime() - started;
+                        long ended = System.nanoTime();
+                        latencies[b] = ended - started;
+                        endedAt[b] = ended - runStarted;
                         for (TransferResult result : results) {
                             if (!result.isSuccess()) throw new IllegalStateException("transfer refused: " + result);
                         }
                     }
-                    return latencies;
+                    return new long[][] {latencies, endedAt};
                 }));
             }
-            long[] all = new long[0];
-            for (Future<long[]> future : futures) {
-                long[] latencies = future.get();
-                int offset = all.length;
-                all = Arrays.copyOf(all, offset + latencies.length);
-                System.arraycopy(latencies, 0, all, offset, latencies.length);
+            long[][] all = {new long[0], new long[0]};
+            for (Future<long[][]> future : futures) {
+                long[][] writer = future.get();
+                int offset = all[0].length;
+                for (int i = 0; i < 2; i++) {
+                    all[i] = Arrays.copyOf(all[i], offset + writer[i].length);
+                    System.arraycopy(writer[i], 0, all[i], offset, writer[i].length);
+                }
             }
             return all;
         } finally {
             executor.shutdown();
+        }
+    }
+
+    /**
+     * Where the batches over the p99 target fell: how many, how many in each tenth of the run, and when
+     * the last checkpoint started if it was during the run — to tell a checkpoint, a collection or other
+     * processes apart on a quiet machine (add -Xlog:gc for the collections).
+     */
+    private static String slowBatches(long[] latencies, long[] endedAt, double seconds, long checkpointMillis, long startedMillis) {
+        long limit = TARGET_P99_MILLIS * 1_000_000L;
+        int[] tenths = new int[10];
+        int slow = 0;
+        for (int i = 0; i < latencies.length; i++) {
+            if (latencies[i] <= limit) continue;
+            slow++;
+            tenths[(int) Math.min(9, endedAt[i] / 1e9 / seconds * 10)]++;
+        }
+        double checkpointAt = (checkpointMillis - startedMillis) / 1e3;
+        String checkpoint = checkpointAt >= 0 && checkpointAt <= seconds
+                ? String.format("; the last checkpoint started %.1f s into the run", checkpointAt) : "";
+        return String.format("%,d of %,d batches over %d ms (%.2f %%); by tenth of the run (%.1f s each): %s%s",
+                slow, latencies.length, TARGET_P99_MILLIS, 100.0 * slow / latencies.length, seconds / 10, Arrays.toString(tenths), checkpoint);
+    }
+
+    /** When the last checkpoint started, in epoch milliseconds (the control file's checkpoint time, to the second). */
+    private static long lastCheckpointMillis(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT (extract(epoch FROM checkpoint_time) * 1000)::bigint FROM pg_control_checkpoint()")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
