@@ -46,9 +46,28 @@ public final class LedgerBenchmark {
     static final int TARGET_PER_SECOND = 25_000;
     static final int TARGET_P99_MILLIS = 30;
 
+    private static final String USAGE = """
+            java [-Xms2g -Xmn1g] -cp bench/target/benchmarks.jar dev.accrue.bench.ledger.LedgerBenchmark [--name=value ...]
+              --batches=1000         measured batches per writer
+              --warmup-batches=100   batches per writer before the measurement
+              --batch-size=1000      transfers per batch
+              --writers=1            writers side by side, each on its own share of the payees
+              --payees=2500          payees (each with an earnings account per program)
+              --programs=4           programs
+              --rate=0               transfers/s offered in all on a fixed schedule, latency from when a batch
+                                     was due; 0: as fast as the writers go
+              --naive-transfers=20000  transfers written the naive way afterwards, for the ratio
+            The proposed run (docs/benchmarks.md, section 4):
+              java -Xms2g -Xmn1g -cp bench/target/benchmarks.jar dev.accrue.bench.ledger.LedgerBenchmark \\
+                --writers=2 --batch-size=250 --batches=2000 --warmup-batches=200""";
+
     private LedgerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
         Map<String, String> options = options(args);
         int batches = Integer.parseInt(options.getOrDefault("batches", "1000"));
         int warmupBatches = Integer.parseInt(options.getOrDefault("warmup-batches", "100"));
