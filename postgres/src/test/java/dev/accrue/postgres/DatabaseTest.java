@@ -25,6 +25,8 @@ class DatabaseTest {
             assertThat(note).isEqualTo("still here");
             String fsync = database.jdbi().withHandle(handle -> handle.createQuery("SHOW fsync").mapTo(String.class).one());
             assertThat(fsync).as("the system of record syncs its writes").isEqualTo("on");
+            assertThat(setting(database, "synchronous_commit")).as("a commit waits for its WAL on disk").isEqualTo("on");
+            assertThat(setting(database, "wal_init_zero")).as("new WAL segments are not zero-filled first").isEqualTo("off");
         }
         assertThat(Files.isDirectory(data.resolve(Database.CLUSTER_FOLDER))).isTrue();
     }
@@ -53,5 +55,9 @@ class DatabaseTest {
             int inTwo = two.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM users").mapTo(Integer.class).one());
             assertThat(inTwo).isZero();
         }
+    }
+
+    private static String setting(Database database, String name) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT current_setting(:name)").bind("name", name).mapTo(String.class).one());
     }
 }
