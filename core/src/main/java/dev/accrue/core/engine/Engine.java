@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -476,22 +477,20 @@ public final class Engine {
         return closedKeys;
     }
 
-    /** For each of {@link #openEarnings}: its program's place among all the programs. */
-    List<Integer> openOrder(List<Earning> open) {
-        Map<String, Integer> byProgram = new HashMap<>();
-        order.forEach((run, place) -> byProgram.put(run.program.id().value() + "#" + run.version, place));
-        return open.stream().map(earning -> byProgram.get(earning.program().value() + "#" + earning.programVersion())).toList();
-    }
-
     /** What is booked so far for the periods still open: tiers and multipliers as reached, gates not yet judged. */
     public List<Earning> openEarnings() {
         List<Earning> open = new ArrayList<>();
+        forEachOpen((earnings, place) -> open.addAll(earnings));
+        return open;
+    }
+
+    /** The open earnings of each run, in run order, with the run's place among all the programs. */
+    void forEachOpen(ObjIntConsumer<List<Earning>> action) {
         for (ProgramRun run : runs) {
             for (PeriodId period : run.groups.keySet()) {
-                if (!run.isClosed(period)) open.addAll(new PeriodClose(run, period, measures, partners, views, false, null).close());
+                if (!run.isClosed(period)) action.accept(new PeriodClose(run, period, measures, partners, views, false, null).close(), order.get(run));
             }
         }
-        return open;
     }
 
     public Stats stats() {

@@ -1,5 +1,6 @@
 package dev.accrue.core.engine;
 
+import dev.accrue.core.program.AmountForm;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ final class Fold {
     }
 
     /** Which sums besides the basis the rule's amount reads. */
-    enum Sums { BASIS, UNITS, COUNT }
+    private enum Sums { BASIS, UNITS, COUNT }
 
     private final Sums kept;
     private final Map<String, PayeeSums> payees = new HashMap<>(2);
@@ -122,8 +123,13 @@ final class Fold {
     /** How many matches each multiplier judged on arrival applied to. */
     final Map<String, Integer> eventMultiplierCounts = new HashMap<>(0);
 
-    Fold(Sums kept) {
-        this.kept = kept;
+    /** Sums for a rule paid in this form: per unit reads the units, flat the count, the rest the basis. */
+    Fold(AmountForm form) {
+        this.kept = switch (form) {
+            case AmountForm.PerUnit perUnit -> Sums.UNITS;
+            case AmountForm.Flat flat -> Sums.COUNT;
+            default -> Sums.BASIS;
+        };
     }
 
     void add(Entry entry, String partnerId, Instant at, String eventId, BigDecimal basis, BigDecimal quantity, boolean reversal) {

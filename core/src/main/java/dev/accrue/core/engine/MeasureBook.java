@@ -36,10 +36,8 @@ final class MeasureBook {
     private final TreeMap<Instant, Segment> segments = new TreeMap<>();
     private int segmentCount;
     private Segment current;
-    private final Map<String, Integer> typeNumbers = new HashMap<>();
-    private final List<String> typeNames = new ArrayList<>();
-    private final Map<String, Integer> familyNumbers = new HashMap<>();
-    private final List<String> familyNames = new ArrayList<>();
+    private final Numbering types = new Numbering();
+    private final Numbering families = new Numbering();
     private final Map<String, PartnerBook> partners = new HashMap<>();
 
     /** A stretch of time in which every calendar is in one period: from the latest period start to the earliest period end. */
@@ -97,7 +95,7 @@ final class MeasureBook {
         if (book == null) partners.put(event.partnerId(), book = new PartnerBook());
         book.version++;
         MeasureAccumulator accumulator = book.accumulator(segment.index());
-        accumulator.count(number(typeNumbers, typeNames, event.type()));
+        accumulator.count(types.number(event.type()));
         switch (event.type()) {
             case EventTypes.SALE -> accumulator.addSale(EventFields.amount(event, "net_amount"), event.data().get("quantity"),
                     family(EventFields.string(event, "product_family")));
@@ -175,15 +173,15 @@ final class MeasureBook {
     }
 
     private PeriodMeasures toMeasures(MeasureAccumulator sum, BigDecimal growthBase) {
-        Map<String, BigDecimal> families = new HashMap<>();
+        Map<String, BigDecimal> familySales = new HashMap<>();
         for (int i = 0; i < sum.familyNetSales.length; i++) {
-            if (sum.familyNetSales[i] != null) families.put(familyNames.get(i), sum.familyNetSales[i]);
+            if (sum.familyNetSales[i] != null) familySales.put(families.name(i), sum.familyNetSales[i]);
         }
         Map<String, Long> counts = new HashMap<>();
         for (int i = 0; i < sum.counts.length; i++) {
-            if (sum.counts[i] != 0) counts.put(typeNames.get(i), sum.counts[i]);
+            if (sum.counts[i] != 0) counts.put(types.name(i), sum.counts[i]);
         }
-        return new PeriodMeasures(sum.grossSales, sum.returns, sum.units(), families, counts, growthBase);
+        return new PeriodMeasures(sum.grossSales, sum.returns, sum.units(), familySales, counts, growthBase);
     }
 
     private static PeriodMeasures withBase(BigDecimal growthBase) {
@@ -216,16 +214,6 @@ final class MeasureBook {
     }
 
     private int family(String family) {
-        return family == null ? -1 : number(familyNumbers, familyNames, family);
-    }
-
-    private static int number(Map<String, Integer> numbers, List<String> names, String name) {
-        Integer number = numbers.get(name);
-        if (number == null) {
-            number = names.size();
-            numbers.put(name, number);
-            names.add(name);
-        }
-        return number;
+        return family == null ? -1 : families.number(family);
     }
 }

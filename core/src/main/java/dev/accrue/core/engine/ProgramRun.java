@@ -271,11 +271,7 @@ final class ProgramRun {
 
     void fold(PeriodId period, RuleSlot slot, String partnerId, Fold.Entry entry, Instant at, String eventId, BigDecimal basis,
               BigDecimal quantity, boolean reversal) {
-        groupsOf(period).folds(slot).computeIfAbsent(partnerId, k -> new Fold(switch (slot.rule().amount()) {
-                    case AmountForm.PerUnit perUnit -> Fold.Sums.UNITS;
-                    case AmountForm.Flat flat -> Fold.Sums.COUNT;
-                    default -> Fold.Sums.BASIS;
-                }))
+        groupsOf(period).folds(slot).computeIfAbsent(partnerId, k -> new Fold(slot.rule().amount()))
                 .add(entry, partnerId, at, eventId, basis, quantity, reversal);
     }
 

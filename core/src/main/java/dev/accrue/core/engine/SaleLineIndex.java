@@ -3,10 +3,6 @@ package dev.accrue.core.engine;
 import dev.accrue.core.event.EventTypes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The sale lines a return may name, by line id, kept small enough for tens of millions of lines.
@@ -37,8 +33,7 @@ final class SaleLineIndex {
     private int kept;
     private int pruneAt = PRUNE_FROM;
     private Instant latest;
-    private final Map<String, Integer> familyNumbers = new HashMap<>();
-    private final List<String> familyNames = new ArrayList<>();
+    private final Numbering familyNumbers = new Numbering();
     private final long[] hash = new long[2];
 
     /** Remembers a sale line under its id (a later line of the same id replaces it). */
@@ -85,7 +80,7 @@ final class SaleLineIndex {
 
     private SaleLine orFamilyOnly(SaleLine line, int family) {
         if (line != null) return line;
-        return new SaleLine(family == NO_FAMILY ? null : familyNames.get(family - 1), null, null);
+        return new SaleLine(family == NO_FAMILY ? null : familyNumbers.name(family - 1), null, null);
     }
 
     /** Lets go of the lines no return can change an earning through any more. */
@@ -164,13 +159,7 @@ final class SaleLineIndex {
     }
 
     private int familyNumber(String family) {
-        Integer number = familyNumbers.get(family);
-        if (number == null) {
-            number = familyNames.size();
-            familyNumbers.put(family, number);
-            familyNames.add(family);
-        }
-        return number;
+        return familyNumbers.number(family);
     }
 
     /** Lines remembered (for tests). */

@@ -54,9 +54,7 @@ final class SharedRun {
             List<Earning> closedHere = worker.engine.closedEarnings();
             List<long[]> keys = worker.engine.closedKeys();
             for (int i = 0; i < closedHere.size(); i++) closed.add(new Keyed(keys.get(i)[0], keys.get(i)[1], closedHere.get(i)));
-            List<Earning> openHere = worker.open;
-            List<Integer> order = worker.engine.openOrder(openHere);
-            for (int i = 0; i < openHere.size(); i++) open.add(new Keyed(0, order.get(i), openHere.get(i)));
+            open.addAll(worker.open);
         }
         // Stable sorts: within one close of one program, an engine's own order stands.
         Comparator<Keyed> byClose = Comparator.comparingLong(Keyed::seq).thenComparingLong(Keyed::program);
@@ -102,7 +100,7 @@ final class SharedRun {
         final Thread thread;
         private final BlockingQueue<Event[]> queue = new ArrayBlockingQueue<>(AHEAD);
         volatile LocalDate closeThrough;
-        List<Earning> open = List.of();
+        final List<Keyed> open = new ArrayList<>();
         private Throwable failure;
 
         Worker(Engine engine, int number) {
@@ -125,7 +123,7 @@ final class SharedRun {
                     }
                 }
                 if (closeThrough != null) engine.closeThrough(closeThrough);
-                open = engine.openEarnings();
+                engine.forEachOpen((earnings, place) -> earnings.forEach(earning -> open.add(new Keyed(0, place, earning))));
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) {

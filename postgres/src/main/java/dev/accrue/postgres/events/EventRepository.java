@@ -5,6 +5,7 @@ import dev.accrue.core.event.Event;
 import dev.accrue.core.event.EventParser;
 import dev.accrue.core.event.EventResult;
 import dev.accrue.postgres.DatabaseException;
+import dev.accrue.postgres.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +44,6 @@ public final class EventRepository {
     static final int FETCH_SIZE = 1_000;
     static final int ATTEMPTS_MAX = 5;
     /** Unique violation (a concurrent writer of the same id), serialization failure, deadlock. */
-    private static final Set<String> RETRYABLE_STATES = Set.of("23505", "40001", "40P01");
 
     /** The times an event may have: the years 1 to 9999, in UTC. */
     public static final Instant OCCURRED_MIN = Instant.parse("0001-01-01T00:00:00Z");
@@ -89,30 +89,15 @@ public final class EventRepository {
         events.forEach(EventRepository::requireStorable);
         Batch batch = Batch.of(events, sent);
         if (batch.unique.isEmpty()) return batch.outcome(events, false);
-        SQLException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS_MAX; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    // A call that repeats an id with other content needs what is stored to be judged: careful at once.
-                    boolean write = attempt == 1 && !batch.hasConflicts() ? storeOptimistically(connection, batch)
-                            : storeCarefully(connection, batch, allOrNothing);
-                    if (write) connection.commit();
-                    else connection.rollback();
-                    return batch.outcome(events, write);
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                if (!RETRYABLE_STATES.contains(e.getSQLState())) throw new DatabaseException("storing events failed: " + e.getMessage(), e);
-                last = e;
-                batch.forgetStoredVerdicts();
-            }
-        }
-        throw new DatabaseException("storing events still conflicted after " + ATTEMPTS_MAX + " attempts", last);
+        return Transactions.retrying(dataSource, ATTEMPTS_MAX, (connection, attempt) -> {
+            // A call that repeats an id with other content needs what is stored to be judged: careful at once.
+            boolean write = attempt == 1 && !batch.hasConflicts() ? storeOptimistically(connection, batch)
+                    : storeCarefully(connection, batch, allOrNothing);
+            if (!write) connection.rollback();
+            return batch.outcome(events, write);
+        }, batch::forgetStoredVerdicts, (cause, exhausted) -> exhausted
+                ? new DatabaseException("storing events still conflicted after " + ATTEMPTS_MAX + " attempts", cause)
+                : new DatabaseException("storing events failed: " + cause.getMessage(), cause));
     }
 
     /** COPYs every event, as if every id were new; fails on the primary key if one is not. */

@@ -18,6 +18,7 @@ import dev.accrue.core.ledger.StoredTransfer;
 import dev.accrue.core.ledger.Transfer;
 import dev.accrue.core.ledger.TransferId;
 import dev.accrue.core.ledger.TransferResult;
+import dev.accrue.postgres.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +49,6 @@ public final class PostgresLedgerStore implements LedgerStore {
     static final int RETRY_MAX = 5;
     /** The most pending transfers one expiry transaction resolves; the job loops until none are left. */
     static final int EXPIRY_BATCH_SIZE_MAX = 1_000;
-    private static final Set<String> RETRYABLE_STATES = Set.of("23505", "40001", "40P01");
     /** check_violation and numeric_value_out_of_range: what adding a change to a stale balance can meet. */
     private static final Set<String> STALE_BALANCE_STATES = Set.of("23514", "22003");
 
@@ -74,37 +74,15 @@ public final class PostgresLedgerStore implements LedgerStore {
         T run(Connection connection) throws SQLException;
     }
 
-    @FunctionalInterface
-    private interface Attempt<T> {
-        T run(Connection connection, int attempt) throws SQLException;
-    }
-
     private <T> T inTransaction(Work<T> work) {
         return inTransaction((connection, attempt) -> work.run(connection));
     }
 
     /** Runs {@code work} in one transaction, again (with the attempt's number) after a conflict worth retrying. */
-    private <T> T inTransaction(Attempt<T> work) {
-        SQLException last = null;
-        for (int attempt = 1; attempt <= RETRY_MAX; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection, attempt);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                if (!RETRYABLE_STATES.contains(e.getSQLState())) throw new LedgerStoreException("ledger write failed", e);
-                last = e;
-            }
-        }
-        throw new LedgerStoreException("ledger write still conflicting after " + RETRY_MAX + " attempts", last);
+    private <T> T inTransaction(Transactions.Attempt<T> work) {
+        return Transactions.retrying(dataSource, RETRY_MAX, work, () -> { }, (cause, exhausted) -> exhausted
+                ? new LedgerStoreException("ledger write still conflicting after " + RETRY_MAX + " attempts", cause)
+                : new LedgerStoreException("ledger write failed", cause));
     }
 
     @Override
