@@ -20,6 +20,7 @@ import java.util.Set;
  */
 final class ConditionViews {
     private final Map<Partner.Version, PartnerState> partnerStates = new IdentityHashMap<>();
+    private final Numbering partnerNumbers = new Numbering();
 
     /**
      * A partner version as the engine judges it: its view for conditions, and which programs' tracks select
@@ -31,13 +32,16 @@ final class ConditionViews {
         private static final byte NOT_SELECTED = 2;
 
         final Map<String, Object> view;
+        /** The partner's number ({@link #number}), the same for all its versions. */
+        final int number;
         /** By the engine-wide track number (ProgramRun's first track number plus the track's index). */
         private byte[] selected = new byte[0];
         /** By event type: the engine's contests for it, cut to the programs with a track that selects this partner. */
         final Map<String, List<List<ProgramRun>>> contestsByType = new HashMap<>(4);
 
-        private PartnerState(Map<String, Object> view) {
+        private PartnerState(Map<String, Object> view, int number) {
             this.view = view;
+            this.number = number;
         }
 
         boolean selectedBy(int track, Condition partners) {
@@ -47,6 +51,11 @@ final class ConditionViews {
             }
             return selected[track] == SELECTED;
         }
+    }
+
+    /** A partner's number, from 0 in the order the engine first meets them: state by partner is kept in arrays. */
+    int number(String partnerId) {
+        return partnerNumbers.number(partnerId);
     }
 
     Map<String, Object> partner(Partner partner, Partner.Version version) {
@@ -63,7 +72,7 @@ final class ConditionViews {
             putIfPresent(view, "type", v.type());
             putIfPresent(view, "tier", v.tier());
             putIfPresent(view, "parent", partner.parent());
-            return new PartnerState(Map.copyOf(view));
+            return new PartnerState(Map.copyOf(view), number(partner.id()));
         });
     }
 

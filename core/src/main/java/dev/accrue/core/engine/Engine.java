@@ -218,7 +218,8 @@ public final class Engine {
         SaleLine returned = null;
         if (EventTypes.RETURN.equals(event.type())) returned = saleLines.get(EventFields.string(event, "original_line_id"));
         if (EventTypes.REFUND.equals(event.type())) returned = saleLines.get(invoiceKey(EventFields.string(event, "invoice")));
-        measures.record(event, returned == null ? null : returned.family);
+        ConditionViews.PartnerState partnerState = views.state(partner, partner.asOf(event.occurredAt()));
+        measures.record(event, partnerState.number, returned == null ? null : returned.family);
         customers.observe(event, event.partnerId());
         if ("campaign.touch".equals(event.type())) rememberTouch(event);
         if (returned != null) reverse(event, returned);
@@ -232,7 +233,6 @@ public final class Engine {
             line = new SaleLine(null, event.occurredAt(), event.partnerId());
             saleLines.put(invoiceKey(EventFields.string(event, "invoice")), line);
         }
-        ConditionViews.PartnerState partnerState = views.state(partner, partner.asOf(event.occurredAt()));
         List<List<ProgramRun>> concerned = partnerState.contestsByType.computeIfAbsent(event.type(), type -> selecting(type, partnerState));
         if (concerned.isEmpty()) return;
         Map<String, Object> customerView = customers.view(EventFields.string(event, "customer_id"), event.occurredAt());
@@ -249,7 +249,7 @@ public final class Engine {
                 if (run.isClosed(period)) continue; // a late event: the books replay in order and adjust
                 for (int k = 0; k < candidates.size(); k++) {
                     ProgramRun.Candidate candidate = candidates.get(k);
-                    if (run.commit(candidate, event, period) && line != null) line.claim(run, period, candidate);
+                    if (run.commit(candidate, event, partnerState.number, period) && line != null) line.claim(run, period, candidate);
                 }
                 break; // in a stacking group, the first matching program (lowest priority) takes the line
             }
@@ -277,19 +277,20 @@ public final class Engine {
     private void reverse(Event returnEvent, SaleLine line) {
         BigDecimal returnedAmount = EventFields.amount(returnEvent, EventTypes.REFUND.equals(returnEvent.type()) ? "amount" : "net_amount");
         BigDecimal returnedQuantity = EventFields.quantity(returnEvent);
+        int partner = views.number(line.partnerId);
         for (SaleLine.Claim claim : line.claims) {
             ProgramRun run = claim.run();
             if (claim.entry() != null) {
                 // A rule that folds has no clawback: a return counts only while the line's period is open.
                 if (!run.isClosed(claim.period())) {
-                    run.fold(claim.period(), claim.slot(), line.partnerId, claim.entry(), returnEvent.occurredAt(), returnEvent.id(),
+                    run.fold(claim.period(), claim.slot(), partner, line.partnerId, claim.entry(), returnEvent.occurredAt(), returnEvent.id(),
                             returnedAmount.negate(), returnedQuantity.negate(), true);
                 }
                 continue;
             }
             Match original = claim.match();
             if (!run.isClosed(claim.period())) {
-                run.add(claim.period(), claim.slot(), line.partnerId,
+                run.add(claim.period(), claim.slot(), partner, line.partnerId,
                         original.reversedBy(returnEvent.occurredAt(), returnEvent.id(), returnedAmount, returnedQuantity));
                 continue;
             }
@@ -300,7 +301,7 @@ public final class Engine {
             BigDecimal earned = BigDecimal.valueOf(original.finalMinor, claim.slot().unit().minorDigits());
             BigDecimal reversal = earned.multiply(returnedAmount).divide(original.basis(), PeriodMeasures.RATIO).negate();
             PeriodId returnPeriod = run.program.calendar().periodOf(returnEvent.occurredAt());
-            run.add(returnPeriod, claim.slot(), line.partnerId, new Match(returnEvent.occurredAt(), returnEvent.id(), original.payee,
+            run.add(returnPeriod, claim.slot(), partner, line.partnerId, new Match(returnEvent.occurredAt(), returnEvent.id(), original.payee,
                     BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE, List.of(), null, null, true, reversal,
                     "clawback of " + original.eventId));
         }

@@ -39,6 +39,8 @@ final class MeasureBook {
     private final Numbering types = new Numbering();
     private final Numbering families = new Numbering();
     private final Map<String, PartnerBook> partners = new HashMap<>();
+    /** The same books by partner number ({@link ConditionViews#number}), for {@link #record} on every event. */
+    private PartnerBook[] byNumber = new PartnerBook[16];
 
     /** A stretch of time in which every calendar is in one period: from the latest period start to the earliest period end. */
     private record Segment(int index, Instant from, Instant to) {}
@@ -87,12 +89,19 @@ final class MeasureBook {
         }
     }
 
-    /** Counts an event in its period of each calendar; {@code returnedFamily} is the family of the line a return returns. */
-    void record(Event event, String returnedFamily) {
+    /**
+     * Counts an event of the partner numbered {@code partner} in its period of each calendar; {@code returnedFamily}
+     * is the family of the line a return returns.
+     */
+    void record(Event event, int partner, String returnedFamily) {
         if (event.partnerId() == null || calendars.length == 0) return;
         Segment segment = segmentOf(event.occurredAt());
-        PartnerBook book = partners.get(event.partnerId());
-        if (book == null) partners.put(event.partnerId(), book = new PartnerBook());
+        if (partner >= byNumber.length) byNumber = Arrays.copyOf(byNumber, Math.max(partner + 1, byNumber.length * 2));
+        PartnerBook book = byNumber[partner];
+        if (book == null) {
+            byNumber[partner] = book = new PartnerBook();
+            partners.put(event.partnerId(), book);
+        }
         book.version++;
         MeasureAccumulator accumulator = book.accumulator(segment.index());
         accumulator.count(types.number(event.type()));

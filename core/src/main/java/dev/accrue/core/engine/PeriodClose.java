@@ -65,12 +65,13 @@ final class PeriodClose {
             Partner partner = partners.find(partnerId);
             if (partner == null) continue;
             PartnerClose partnerClose = new PartnerClose(partner);
+            int number = views.number(partnerId);
             for (RuleSlot slot : run.eventSlots) {
                 if (slot.folds()) {
-                    Fold fold = groups.folds(slot).get(partnerId);
+                    Fold fold = groups.folds(slot).get(number);
                     if (fold != null) drafts.addAll(partnerClose.foldedRule(slot, fold));
                 } else {
-                    List<Match> matches = groups.matches(slot).get(partnerId);
+                    List<Match> matches = groups.matches(slot).get(number);
                     if (matches != null) drafts.addAll(partnerClose.eventRule(slot, matches));
                 }
             }

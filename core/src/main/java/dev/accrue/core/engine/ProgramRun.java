@@ -58,30 +58,30 @@ final class ProgramRun {
      * their sums, for the rules that fold.
      */
     static final class PeriodGroups {
-        private final List<Map<String, List<Match>>> matches;
-        private final List<Map<String, Fold>> folds;
+        private final List<ByPartner<List<Match>>> matches;
+        private final List<ByPartner<Fold>> folds;
 
         PeriodGroups(int eventSlots) {
             matches = new ArrayList<>(eventSlots);
             folds = new ArrayList<>(eventSlots);
             for (int i = 0; i < eventSlots; i++) {
-                matches.add(new HashMap<>());
-                folds.add(new HashMap<>());
+                matches.add(new ByPartner<>());
+                folds.add(new ByPartner<>());
             }
         }
 
-        Map<String, List<Match>> matches(RuleSlot slot) {
+        ByPartner<List<Match>> matches(RuleSlot slot) {
             return matches.get(slot.number());
         }
 
-        Map<String, Fold> folds(RuleSlot slot) {
+        ByPartner<Fold> folds(RuleSlot slot) {
             return folds.get(slot.number());
         }
 
         /** The partners with anything matched. */
         void partnersInto(java.util.Collection<String> partnerIds) {
-            matches.forEach(byPartner -> partnerIds.addAll(byPartner.keySet()));
-            folds.forEach(byPartner -> partnerIds.addAll(byPartner.keySet()));
+            matches.forEach(byPartner -> byPartner.idsInto(partnerIds));
+            folds.forEach(byPartner -> byPartner.idsInto(partnerIds));
         }
     }
 
@@ -209,11 +209,14 @@ final class ProgramRun {
         List<Candidate> found = List.of();
         Map<String, Object> partnerView = partner.view;
         Map<String, Object> eventView = null;
+        ConditionInput input = null;
         for (int s = 0; s < slots.size(); s++) {
             RuleSlot slot = slots.get(s);
             if (!selects(slot.trackIndex(), partner)) continue;
-            if (eventView == null) eventView = eventViews.in(program.calendar().zone());
-            ConditionInput input = new ConditionInput(partnerView, eventView, customerView, Map.of(), Map.of());
+            if (input == null) {
+                eventView = eventViews.in(program.calendar().zone());
+                input = new ConditionInput(partnerView, eventView, customerView, Map.of(), Map.of());
+            }
             Rule rule = slot.rule();
             boolean deferred = rule.when() != null && rule.when().readsPeriod();
             if (rule.when() != null && !deferred && !rule.when().test(input)) continue;
@@ -224,14 +227,17 @@ final class ProgramRun {
                 payee = value.toString();
             }
             BigDecimal factor = BigDecimal.ONE;
-            List<String> applied = new ArrayList<>(0);
+            List<String> applied = List.of();
             // Views are kept for a condition judged at close that also reads the partner or the event.
             boolean keepViews = deferred && !rule.when().readsOnlyPeriod();
-            for (Multiplier multiplier : rule.multipliers()) {
+            List<Multiplier> multipliers = rule.multipliers();
+            for (int m = 0; m < multipliers.size(); m++) {
+                Multiplier multiplier = multipliers.get(m);
                 if (multiplier.when().readsPeriod()) {
                     keepViews |= !multiplier.when().readsOnlyPeriod();
                 } else if (multiplier.when().test(input)) {
                     factor = factor.multiply(multiplier.factor());
+                    if (applied.isEmpty()) applied = new ArrayList<>(2);
                     applied.add(multiplier.name());
                 }
             }
@@ -248,7 +254,7 @@ final class ProgramRun {
     }
 
     /** Adds a match unless a {@code once} or {@code once_per} rule has already paid this partner (and value). */
-    boolean commit(Candidate candidate, Event event, PeriodId period) {
+    boolean commit(Candidate candidate, Event event, int partner, PeriodId period) {
         Rule rule = candidate.slot().rule();
         if (rule.once() && !onceTaken.add(candidate.slot().key() + "|" + event.partnerId())) return false;
         if (rule.oncePer() != null) {
@@ -257,21 +263,22 @@ final class ProgramRun {
             if (value != null && !onceTaken.add(candidate.slot().key() + "|" + event.partnerId() + "|" + value)) return false;
         }
         if (candidate.entry() != null) {
-            fold(period, candidate.slot(), event.partnerId(), candidate.entry(), event.occurredAt(), event.id(),
+            fold(period, candidate.slot(), partner, event.partnerId(), candidate.entry(), event.occurredAt(), event.id(),
                     candidate.basis(), candidate.quantity(), false);
         } else {
-            add(period, candidate.slot(), event.partnerId(), candidate.match());
+            add(period, candidate.slot(), partner, event.partnerId(), candidate.match());
         }
         return true;
     }
 
-    void add(PeriodId period, RuleSlot slot, String partnerId, Match match) {
-        groupsOf(period).matches(slot).computeIfAbsent(partnerId, k -> new ArrayList<>()).add(match);
+    /** @param partner the partner's number ({@link ConditionViews#number}) */
+    void add(PeriodId period, RuleSlot slot, int partner, String partnerId, Match match) {
+        groupsOf(period).matches(slot).computeIfAbsent(partner, partnerId, ArrayList::new).add(match);
     }
 
-    void fold(PeriodId period, RuleSlot slot, String partnerId, Fold.Entry entry, Instant at, String eventId, BigDecimal basis,
-              BigDecimal quantity, boolean reversal) {
-        groupsOf(period).folds(slot).computeIfAbsent(partnerId, k -> new Fold(slot.rule().amount()))
+    void fold(PeriodId period, RuleSlot slot, int partner, String partnerId, Fold.Entry entry, Instant at, String eventId,
+              BigDecimal basis, BigDecimal quantity, boolean reversal) {
+        groupsOf(period).folds(slot).computeIfAbsent(partner, partnerId, () -> new Fold(slot.rule().amount()))
                 .add(entry, partnerId, at, eventId, basis, quantity, reversal);
     }
 
