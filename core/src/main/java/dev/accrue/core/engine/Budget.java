@@ -2,7 +2,6 @@ package dev.accrue.core.engine;
 
 import dev.accrue.core.Invariants;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,25 +12,31 @@ import java.util.List;
 final class Budget {
     private Budget() {}
 
+    /** A contribution with the line it belongs to. */
+    private record Spend(LineDraft.Contribution contribution, LineDraft draft) {
+        /** By event time, ties by event id: the order the budget is spent in. */
+        static int inEventOrder(Spend a, Spend b) {
+            int byTime = a.contribution.at.compareTo(b.contribution.at);
+            return byTime != 0 ? byTime : a.contribution.id.compareTo(b.contribution.id);
+        }
+    }
+
     static void apply(ProgramRun run, List<LineDraft> drafts, boolean commit) {
         if (run.program.budget() == null) return;
         long budgetMinor = run.program.budget().amountMinor();
-        List<LineDraft.Contribution> spending = new ArrayList<>();
-        java.util.Map<LineDraft.Contribution, LineDraft> owner = new java.util.IdentityHashMap<>();
+        List<Spend> spending = new ArrayList<>();
         for (LineDraft draft : drafts) {
-            for (LineDraft.Contribution contribution : draft.contributions) {
-                spending.add(contribution);
-                owner.put(contribution, draft);
-            }
+            for (LineDraft.Contribution contribution : draft.contributions) spending.add(new Spend(contribution, draft));
         }
-        spending.sort(Comparator.comparing((LineDraft.Contribution c) -> c.at).thenComparing(c -> c.id));
+        spending.sort(Spend::inEventOrder);
         long raw = run.budgetRawMinor;
         long capped = run.budgetCappedMinor;
-        for (LineDraft.Contribution contribution : spending) {
+        for (Spend spend : spending) {
+            LineDraft.Contribution contribution = spend.contribution();
             raw = Math.addExact(raw, contribution.minor);
             long cappedNow = Math.min(raw, budgetMinor);
             long step = cappedNow - capped;
-            owner.get(contribution).budgetCutMinor += contribution.minor - step;
+            spend.draft().budgetCutMinor += contribution.minor - step;
             contribution.minor = step;
             capped = cappedNow;
         }

@@ -139,7 +139,8 @@ final class Fold {
         sums.add(entry, basis, quantity, reversal, kept);
         sums.first(at, eventId);
         matches++;
-        for (String name : entry.multipliers()) eventMultiplierCounts.merge(name, 1, Integer::sum);
+        List<String> multipliers = entry.multipliers();
+        for (int m = 0; m < multipliers.size(); m++) eventMultiplierCounts.merge(multipliers.get(m), 1, Integer::sum);
     }
 
     /** Σ basis over every payee: the qualifying basis of tiers. */
