@@ -18,14 +18,18 @@ final class Customers {
     private final Map<String, Customer> customers = new HashMap<>();
 
     void observe(Event event, String partnerId) {
-        String customerId = EventFields.string(event, "customer_id");
-        if (customerId == null) return;
         switch (event.type()) {
             case "referral.signup" -> {
-                if (partnerId != null) customers.putIfAbsent(customerId, new Customer(partnerId, event.occurredAt(), null));
+                String customerId = EventFields.string(event, "customer_id");
+                if (customerId != null && partnerId != null) customers.putIfAbsent(customerId, new Customer(partnerId, event.occurredAt(), null));
             }
-            case "referral.conversion" -> customers.computeIfPresent(customerId, (id, customer) -> customer.convertedAt() != null
-                    ? customer : new Customer(customer.referrer(), customer.signedUpAt(), event.occurredAt()));
+            case "referral.conversion" -> {
+                String customerId = EventFields.string(event, "customer_id");
+                if (customerId != null) {
+                    customers.computeIfPresent(customerId, (id, customer) -> customer.convertedAt() != null
+                            ? customer : new Customer(customer.referrer(), customer.signedUpAt(), event.occurredAt()));
+                }
+            }
             default -> { }
         }
     }

@@ -43,7 +43,7 @@ final class Match {
         this.eventId = eventId;
         this.payee = payee;
         if (basis.precision() <= 18) {
-            this.basisUnscaled = basis.unscaledValue().longValue();
+            this.basisUnscaled = basis.scaleByPowerOfTen(basis.scale()).longValue(); // the digits, without a BigInteger
             this.basisScale = basis.scale();
             this.basisLarge = null;
         } else {
