@@ -254,6 +254,7 @@ public final class Engine {
                 break; // in a stacking group, the first matching program (lowest priority) takes the line
             }
         }
+        if (line != null) saleLines.settle(line);
     }
 
     /**
@@ -296,7 +297,7 @@ public final class Engine {
             }
             var clawback = run.program.clawback();
             if (clawback == null || !returnEvent.type().equals(clawback.on())) continue;
-            if (Duration.between(line.soldAt, returnEvent.occurredAt()).compareTo(Duration.ofDays(clawback.withinDays())) > 0) continue;
+            if (Duration.between(line.soldAt(), returnEvent.occurredAt()).compareTo(Duration.ofDays(clawback.withinDays())) > 0) continue;
             if (original.finalMinor == 0 || original.basis().signum() == 0) continue;
             BigDecimal earned = BigDecimal.valueOf(original.finalMinor, claim.slot().unit().minorDigits());
             BigDecimal reversal = earned.multiply(returnedAmount).divide(original.basis(), PeriodMeasures.RATIO).negate();

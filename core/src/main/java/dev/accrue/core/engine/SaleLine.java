@@ -2,28 +2,48 @@ package dev.accrue.core.engine;
 
 import dev.accrue.core.time.PeriodId;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
-/** A sale line remembered for its returns: its family, when it was sold, and the matches it made. */
+/**
+ * A sale line remembered for its returns: its family, when it was sold, and the matches it made. Kept
+ * small (lines live until their periods close): the time inline, the claims in an exact-size array that
+ * lines with the same shared claims share ({@link SaleLineIndex#settle}).
+ */
 final class SaleLine {
     /** What the line added to a rule: a match, or for a rule that folds, an entry in its sums. */
-    record Claim(ProgramRun run, RuleSlot slot, PeriodId period, Match match, Fold.Entry entry) {}
+    record Claim(ProgramRun run, RuleSlot slot, PeriodId period, Match match, Fold.Entry entry) {
+        /** A claim that every line of its rule and period shares ({@link ProgramRun#plainClaim}). */
+        boolean isShared() {
+            return match == null && entry == Fold.Entry.PLAIN;
+        }
+    }
+
+    static final Claim[] NO_CLAIMS = new Claim[0];
 
     final String family;
-    final Instant soldAt;
+    /** When it was sold, inline (Long.MIN_VALUE: not known); see {@link #soldAt}. */
+    final long soldAtSecond;
+    final int soldAtNano;
     final String partnerId;
-    List<Claim> claims = List.of();
+    /** Never changed in place: it may be shared with other lines. */
+    Claim[] claims = NO_CLAIMS;
 
+    /** @param soldAt null for a line known by its family only */
     SaleLine(String family, Instant soldAt, String partnerId) {
         this.family = family;
-        this.soldAt = soldAt;
+        this.soldAtSecond = soldAt == null ? Long.MIN_VALUE : soldAt.getEpochSecond();
+        this.soldAtNano = soldAt == null ? 0 : soldAt.getNano();
         this.partnerId = partnerId;
     }
 
+    Instant soldAt() {
+        return soldAtSecond == Long.MIN_VALUE ? null : Instant.ofEpochSecond(soldAtSecond, soldAtNano);
+    }
+
     void claim(ProgramRun run, PeriodId period, ProgramRun.Candidate candidate) {
-        if (claims.isEmpty()) claims = new ArrayList<>(2);
-        claims.add(candidate.entry() == Fold.Entry.PLAIN ? run.plainClaim(candidate.slot(), period)
-                : new Claim(run, candidate.slot(), period, candidate.match(), candidate.entry()));
+        Claim claim = candidate.entry() == Fold.Entry.PLAIN ? run.plainClaim(candidate.slot(), period)
+                : new Claim(run, candidate.slot(), period, candidate.match(), candidate.entry());
+        claims = Arrays.copyOf(claims, claims.length + 1);
+        claims[claims.length - 1] = claim;
     }
 }

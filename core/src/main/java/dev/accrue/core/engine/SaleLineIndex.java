@@ -3,6 +3,7 @@ package dev.accrue.core.engine;
 import dev.accrue.core.event.EventTypes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * The sale lines a return may name, by line id, kept small enough for tens of millions of lines.
@@ -32,13 +33,22 @@ final class SaleLineIndex {
     private SaleLine zeroLine;
     private int kept;
     private int pruneAt = PRUNE_FROM;
+    /** The latest line's time: a clawback window closed for it is closed for every return still to come. */
+    private long latestSecond = Long.MIN_VALUE;
+    private int latestNano;
+    /** The same, as an instant, while pruning. */
     private Instant latest;
     private final Numbering familyNumbers = new Numbering();
     private final long[] hash = new long[2];
+    /** Claim arrays that lines share, by a hash of their claims' identities ({@link #settle}). */
+    private final SaleLine.Claim[][] sharedClaims = new SaleLine.Claim[1 << 10][];
 
     /** Remembers a sale line under its id (a later line of the same id replaces it). */
     void put(String lineId, SaleLine line) {
-        if (latest == null || line.soldAt.isAfter(latest)) latest = line.soldAt;
+        if (line.soldAtSecond > latestSecond || (line.soldAtSecond == latestSecond && line.soldAtNano > latestNano)) {
+            latestSecond = line.soldAtSecond;
+            latestNano = line.soldAtNano;
+        }
         int family = line.family == null ? NO_FAMILY : familyNumber(line.family) + 1;
         IdHash.hash(lineId, hash);
         long high = hash[0];
@@ -85,6 +95,7 @@ final class SaleLineIndex {
 
     /** Lets go of the lines no return can change an earning through any more. */
     private void prune() {
+        latest = Instant.ofEpochSecond(latestSecond, latestNano);
         for (int slot = 0; slot < lines.length; slot++) {
             SaleLine line = lines[slot];
             if (line != null && !stillNeeded(line)) {
@@ -100,9 +111,36 @@ final class SaleLineIndex {
 
     /** Drops the claims a later return cannot use (see {@code Engine.reverse}); whether any is left. */
     private boolean stillNeeded(SaleLine line) {
-        if (line.claims.isEmpty()) return false;
-        line.claims.removeIf(claim -> !usable(claim, line));
-        return !line.claims.isEmpty();
+        SaleLine.Claim[] claims = line.claims;
+        SaleLine.Claim[] kept = new SaleLine.Claim[claims.length];
+        int usable = 0;
+        for (SaleLine.Claim claim : claims) if (usable(claim, line)) kept[usable++] = claim;
+        if (usable < claims.length) line.claims = usable == 0 ? SaleLine.NO_CLAIMS : Arrays.copyOf(kept, usable);
+        return usable > 0;
+    }
+
+    /**
+     * Once the line's event is judged: lines whose claims are all shared ones (a rule that folds, for the
+     * partner, no multiplier on arrival) share one array of them, most lines of a period the same few.
+     */
+    void settle(SaleLine line) {
+        SaleLine.Claim[] claims = line.claims;
+        if (claims.length == 0) return;
+        int hash = 1;
+        for (SaleLine.Claim claim : claims) {
+            if (!claim.isShared()) return;
+            hash = 31 * hash + System.identityHashCode(claim);
+        }
+        int slot = (hash ^ (hash >>> 16)) & (sharedClaims.length - 1);
+        SaleLine.Claim[] known = sharedClaims[slot];
+        if (sameClaims(known, claims)) line.claims = known;
+        else sharedClaims[slot] = claims;
+    }
+
+    private static boolean sameClaims(SaleLine.Claim[] a, SaleLine.Claim[] b) {
+        if (a == null || a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
+        return true;
     }
 
     private boolean usable(SaleLine.Claim claim, SaleLine line) {
@@ -110,7 +148,7 @@ final class SaleLineIndex {
         if (!run.isClosed(claim.period())) return true;
         var clawback = run.program.clawback();
         if (clawback == null || !(EventTypes.RETURN.equals(clawback.on()) || EventTypes.REFUND.equals(clawback.on()))) return false;
-        if (claim.match() == null || Duration.between(line.soldAt, latest).compareTo(Duration.ofDays(clawback.withinDays())) > 0) return false;
+        if (claim.match() == null || Duration.between(line.soldAt(), latest).compareTo(Duration.ofDays(clawback.withinDays())) > 0) return false;
         return claim.match().finalMinor != 0 && claim.match().basis().signum() != 0;
     }
 
