@@ -102,9 +102,8 @@ final class PeriodClose {
         final ConditionViews.PartnerState partnerState;
         final Map<String, Object> partnerView;
         final PeriodMeasures final_;
-        final Map<String, Object> periodView;
-        final Map<String, Object> priorView;
-        final ConditionInput closeInput;
+        /** What conditions at close see, made when first asked: most rules judge nothing at close. */
+        private ConditionInput closeInput;
         final Map<Integer, Gate> failedGates = new HashMap<>();
 
         PartnerClose(Partner partner) {
@@ -113,16 +112,22 @@ final class PeriodClose {
             this.partnerState = views.state(partner, version);
             this.partnerView = partnerState.view;
             this.final_ = measures.measures(calendar, partner.id(), period);
-            this.periodView = measures.conditionValues(calendar, partner.id(), period);
-            this.priorView = measures.priorConditionValues(calendar, partner.id(), period);
-            this.closeInput = new ConditionInput(partnerView, Map.of(), Map.of(), periodView, priorView);
+        }
+
+        /** The partner as of the period's end, its period's measures and the prior period's. */
+        ConditionInput closeInput() {
+            if (closeInput == null) {
+                closeInput = new ConditionInput(partnerView, Map.of(), Map.of(), measures.conditionValues(calendar, partner.id(), period),
+                        measures.priorConditionValues(calendar, partner.id(), period));
+            }
+            return closeInput;
         }
 
         /** The first gate of the track that fails, judged once per track; none while the period is open. */
         Gate failedGate(RuleSlot slot) {
             if (!isFinal) return null;
             return failedGates.computeIfAbsent(slot.trackIndex(), t -> {
-                for (Gate gate : slot.track().gates()) if (!gate.when().test(closeInput)) return gate;
+                for (Gate gate : slot.track().gates()) if (!gate.when().test(closeInput())) return gate;
                 return null;
             });
         }
@@ -130,7 +135,7 @@ final class PeriodClose {
         ConditionInput inputAtClose(Match match) {
             Map<String, Object> partnerSeen = match.partnerView() != null ? match.partnerView() : partnerView;
             Map<String, Object> eventSeen = match.eventView() != null ? match.eventView() : Map.of();
-            return new ConditionInput(partnerSeen, eventSeen, Map.of(), periodView, priorView);
+            return new ConditionInput(partnerSeen, eventSeen, Map.of(), closeInput().period(), closeInput().prior());
         }
 
         List<LineDraft> eventRule(RuleSlot slot, List<Match> all) {
@@ -138,7 +143,7 @@ final class PeriodClose {
             List<Match> matches = new ArrayList<>(all.size());
             boolean deferred = rule.when() != null && rule.when().readsPeriod();
             // A condition on the period alone has one value for all the matches: judged once.
-            Boolean periodOnly = deferred && rule.when().readsOnlyPeriod() ? rule.when().test(closeInput) : null;
+            Boolean periodOnly = deferred && rule.when().readsOnlyPeriod() ? rule.when().test(closeInput()) : null;
             for (Match match : all) {
                 if (match.isFixed() || !deferred
                         || (periodOnly != null ? periodOnly : rule.when().test(inputAtClose(match)))) {
@@ -156,7 +161,7 @@ final class PeriodClose {
             Boolean[] periodOnlyHolds = new Boolean[multipliers.size()];
             for (int m = 0; m < multipliers.size(); m++) {
                 Condition when = multipliers.get(m).when();
-                if (when.readsPeriod() && when.readsOnlyPeriod()) periodOnlyHolds[m] = when.test(closeInput);
+                if (when.readsPeriod() && when.readsOnlyPeriod()) periodOnlyHolds[m] = when.test(closeInput());
             }
             Map<String, LineDraft> byPayee = new java.util.LinkedHashMap<>();
             CapTracker caps = new CapTracker(rule.caps(), slot.unit());
@@ -212,13 +217,13 @@ final class PeriodClose {
          */
         List<LineDraft> foldedRule(RuleSlot slot, Fold fold) {
             Rule rule = slot.rule();
-            if (rule.when() != null && rule.when().readsPeriod() && !rule.when().test(closeInput)) return List.of();
+            if (rule.when() != null && rule.when().readsPeriod() && !rule.when().test(closeInput())) return List.of();
             BigDecimal qualifying = fold.qualifying();
             LineMath math = LineMath.forRule(rule, slot, qualifying, final_);
             BigDecimal periodFactor = BigDecimal.ONE;
             Map<String, Integer> multiplierCounts = new HashMap<>(fold.eventMultiplierCounts);
             for (Multiplier multiplier : rule.multipliers()) {
-                if (multiplier.when().readsPeriod() && multiplier.when().test(closeInput)) {
+                if (multiplier.when().readsPeriod() && multiplier.when().test(closeInput())) {
                     periodFactor = periodFactor.multiply(multiplier.factor());
                     multiplierCounts.merge(multiplier.name(), fold.matches, Integer::sum);
                 }
@@ -240,7 +245,7 @@ final class PeriodClose {
         LineDraft closeRule(RuleSlot slot) {
             Rule rule = slot.rule();
             if (!run.selects(slot.trackIndex(), partnerState)) return null;
-            if (rule.when() != null && !rule.when().test(closeInput)) return null;
+            if (rule.when() != null && !rule.when().test(closeInput())) return null;
             BigDecimal basis = switch (rule.amount()) {
                 case AmountForm.RateOf rateOf -> measureOf(rateOf.basis());
                 case AmountForm.Tiered tiered -> measureOf(tiered.basis());
@@ -252,7 +257,7 @@ final class PeriodClose {
             BigDecimal factor = BigDecimal.ONE;
             Map<String, Integer> applied = new HashMap<>();
             for (Multiplier multiplier : rule.multipliers()) {
-                if (multiplier.when().test(closeInput)) {
+                if (multiplier.when().test(closeInput())) {
                     factor = factor.multiply(multiplier.factor());
                     applied.put(multiplier.name(), 1);
                 }
