@@ -28,7 +28,22 @@ final class EventMemo {
     private static final Object ABSENT = new Marker("absent");
     private static final Object NULL = new Marker("null");
 
-    private record Marker(String name) {}
+    /**
+     * A class, not a record: a record's hashCode and equals are bound at run time through method handles,
+     * which showed as 5% of the simulator's time in keys made for every evaluation; a marker needs identity only.
+     */
+    private static final class Marker {
+        private final String name;
+
+        Marker(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     private final String[] fields;
     private final Map<Object, Boolean> results = new ConcurrentHashMap<>();

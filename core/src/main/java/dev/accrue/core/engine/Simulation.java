@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Runs the engine over a set of events and closes every period that ends on or before the close-through
@@ -42,9 +41,10 @@ public final class Simulation {
     }
 
     /**
-     * One engine per processor but one: the event file is parsed on a thread of its own, and every engine
-     * repeats the work every event costs whatever its programs (measures, sale lines), so on two processors
-     * a second engine cost a third more CPU for no gain in time (docs/benchmarks.md, section 1).
+     * One engine per processor but one: the events are read, de-duplicated and put in order on a thread of
+     * their own ({@link SharedRun}), and every engine repeats the work every event costs whatever its
+     * programs (measures, sale lines), so on two processors a second engine cost a third more CPU for no gain
+     * in time (docs/benchmarks.md, section 1).
      */
     static int defaultEngines() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
@@ -57,26 +57,10 @@ public final class Simulation {
     public static Result run(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through,
                              int threads) {
         try {
-            List<Predicate<ProgramVersion>> shares = ProgramShares.split(programs, threads);
-            return shares.size() == 1 ? streamed(programs, partners, events, through)
-                    : SharedRun.streamed(programs, partners, events, through, shares);
+            return SharedRun.streamed(programs, partners, events, through, ProgramShares.split(programs, threads));
         } catch (NotStreamable unordered) {
             return sorted(programs, partners, events, through);
         }
-    }
-
-    /**
-     * Streams input whose distinct events are in time order. Events of the same instant may come in any
-     * order: they are held until time moves on and handed over by id. Repeats are skipped as they come (the
-     * first occurrence is taken, as on the exact path), known by their 128-bit id hash; see {@link IdHash}
-     * for the odds that two different ids share one.
-     */
-    private static Result streamed(List<ProgramVersion> programs, PartnerLookup partners, EventSource events, LocalDate through) {
-        Engine engine = new Engine(programs, partners, through);
-        InOrder inOrder = new InOrder(engine::accept);
-        events.forEach(inOrder);
-        inOrder.finish();
-        return finish(engine, through, inOrder.last, inOrder.duplicates);
     }
 
     /** Hands events on in (occurred_at, id) order, each id once; throws {@link NotStreamable} on input that goes back in time. */
@@ -135,14 +119,10 @@ public final class Simulation {
         unique.sort(Event::chronological);
         Engine engine = new Engine(programs, partners, through);
         unique.forEach(engine::accept);
-        return finish(engine, through, unique.isEmpty() ? null : unique.get(unique.size() - 1), duplicates[0]);
-    }
-
-    private static Result finish(Engine engine, LocalDate through, Event last, long duplicates) {
-        LocalDate closeThrough = closeThrough(through, last);
+        LocalDate closeThrough = closeThrough(through, unique.isEmpty() ? null : unique.get(unique.size() - 1));
         if (closeThrough != null) engine.closeThrough(closeThrough);
         List<Earning> earnings = new ArrayList<>(engine.closedEarnings());
         earnings.addAll(engine.openEarnings());
-        return new Result(earnings, engine.stats(), closeThrough, duplicates);
+        return new Result(earnings, engine.stats(), closeThrough, duplicates[0]);
     }
 }

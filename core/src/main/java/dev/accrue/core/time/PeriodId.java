@@ -72,6 +72,20 @@ public record PeriodId(PeriodKind kind, int year, int index) implements Comparab
         return year != other.year ? Integer.compare(year, other.year) : Integer.compare(index, other.index);
     }
 
+    /**
+     * Written out rather than left to the record: the generated ones are bound through method handles at run
+     * time, and periods are map keys the engine looks up for every event.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PeriodId period && kind == period.kind && year == period.year && index == period.index;
+    }
+
+    @Override
+    public int hashCode() {
+        return (kind.ordinal() * 31 + year) * 31 + index;
+    }
+
     @Override
     public String toString() {
         return switch (kind) {

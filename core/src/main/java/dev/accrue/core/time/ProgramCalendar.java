@@ -32,4 +32,15 @@ public record ProgramCalendar(PeriodKind periodKind, ZoneId zone) {
     public Instant endExclusive(PeriodId period) {
         return period.endExclusive().atStartOfDay(zone).toInstant();
     }
+
+    /** Written out: the record's own are bound through method handles, and calendars are map keys looked up at every close. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProgramCalendar calendar && periodKind == calendar.periodKind && zone.equals(calendar.zone);
+    }
+
+    @Override
+    public int hashCode() {
+        return periodKind.ordinal() * 31 + zone.hashCode();
+    }
 }
