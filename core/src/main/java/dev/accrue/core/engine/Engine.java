@@ -159,13 +159,12 @@ public final class Engine {
     /** Takes the next event; events must come in (occurred_at, id) order, each id once. */
     public void accept(Event event) {
         if (!ordered && !seen.add(event.id())) return;
-        if (ordered && lastAt != null) {
-            if (!isAfterLast(event)) {
-                throw new IllegalArgumentException("events must come in (occurred_at, id) order without repeats: "
-                        + event.id() + " after " + lastId);
-            }
+        boolean afterLast = lastAt == null || isAfterLast(event);
+        if (ordered && !afterLast) {
+            throw new IllegalArgumentException("events must come in (occurred_at, id) order without repeats: "
+                    + event.id() + " after " + lastId);
         }
-        if (lastAt == null || isAfterLast(event)) {
+        if (afterLast) {
             lastAt = event.occurredAt();
             lastId = event.id();
         }
@@ -188,13 +187,25 @@ public final class Engine {
             unknownPartners.add(event.partnerId());
             return;
         }
-        if (event.partnerId() != partner.id()) {
-            // The partner's own id string from here on: the engine's maps by partner then find their keys by
-            // identity, where an equal string read from the event would be compared byte by byte (a cache miss each).
-            event = new Event(event.id(), event.type(), event.occurredAt(), partner.id(), event.data());
-        }
+        event = withPartnersOwnId(event, partner);
         touch(partner.id(), event.occurredAt());
         evaluate(event, partner);
+    }
+
+    /**
+     * The event with its known partner's own id string: the engine's maps by partner then find their keys by
+     * identity, where an equal string read from the event would be compared byte by byte (a cache miss each).
+     * A simulation does this on the thread that reads the events, before the engine's ({@link SharedRun}).
+     */
+    static Event withPartnersOwnId(Event event, PartnerLookup partners) {
+        if (event.partnerId() == null) return event;
+        Partner partner = partners.find(event.partnerId());
+        return partner == null ? event : withPartnersOwnId(event, partner);
+    }
+
+    private static Event withPartnersOwnId(Event event, Partner partner) {
+        if (event.partnerId() == partner.id()) return event;
+        return new Event(event.id(), event.type(), event.occurredAt(), partner.id(), event.data());
     }
 
     private void touch(String partnerId, Instant at) {

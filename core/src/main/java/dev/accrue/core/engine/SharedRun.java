@@ -39,7 +39,7 @@ final class SharedRun {
         Simulation.InOrder inOrder;
         try {
             Batches batches = new Batches(workers);
-            inOrder = new Simulation.InOrder(batches);
+            inOrder = new Simulation.InOrder(event -> batches.accept(Engine.withPartnersOwnId(event, partners)));
             events.forEach(inOrder);
             inOrder.finish();
             batches.flush();
