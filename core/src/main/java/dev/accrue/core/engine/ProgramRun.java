@@ -165,6 +165,12 @@ final class ProgramRun {
         return lastPeriod;
     }
 
+    /** When the period ends (in epoch seconds): the earliest the stream can close it. */
+    long endSecondOf(PeriodId period) {
+        Instant end = period.equals(lastPeriod) ? lastPeriodEnd : program.calendar().endExclusive(period);
+        return end.getEpochSecond();
+    }
+
     /** The event rules on a type; the last type asked for is kept (types are pooled strings, mostly sales). */
     private List<RuleSlot> slotsFor(String eventType) {
         if (eventType != lastSlotsType) {

@@ -27,6 +27,15 @@ final class SaleLineIndex {
     private byte[] families = new byte[1 << 12];
     private int[] wideFamilies;
     private SaleLine[] lines = new SaleLine[1 << 12];
+    /**
+     * Per slot, the minute (since the epoch, rounded down) before which pruning need not look at the slot's
+     * line: every claim it holds is usable until then (its period cannot have closed, or its clawback window
+     * is still open). Pruning reads this array in order instead of following each kept line into memory,
+     * and lines of yearly programs are then looked at once a year, not at every pruning.
+     */
+    private int[] recheckAt = new int[1 << 12];
+    /** The slot {@link #put} filled last, for {@link #settle}, which comes once the line's claims are known. */
+    private int lastPutSlot = -1;
     private int size;
     private boolean hasZeroKey;
     private int zeroFamily;
@@ -70,6 +79,8 @@ final class SaleLineIndex {
         setFamily(slot, family);
         if (lines[slot] == null) kept++;
         lines[slot] = line;
+        recheckAt[slot] = 0;
+        lastPutSlot = slot;
         if (kept >= pruneAt) {
             prune();
             pruneAt = Math.max(PRUNE_FROM, kept * 2);
@@ -96,9 +107,15 @@ final class SaleLineIndex {
     /** Lets go of the lines no return can change an earning through any more. */
     private void prune() {
         latest = Instant.ofEpochSecond(latestSecond, latestNano);
+        int latestMinute = minute(latestSecond);
         for (int slot = 0; slot < lines.length; slot++) {
+            // The line just put has no claims yet: they come once its event is judged, after this.
+            if (recheckAt[slot] > latestMinute || slot == lastPutSlot) continue;
             SaleLine line = lines[slot];
-            if (line != null && !stillNeeded(line)) {
+            if (line == null) continue;
+            if (stillNeeded(line)) {
+                recheckAt[slot] = recheckMinute(line);
+            } else {
                 lines[slot] = null;
                 kept--;
             }
@@ -120,12 +137,34 @@ final class SaleLineIndex {
     }
 
     /**
+     * The minute before which every claim of the line stays usable (see {@link #usable}): a claim's period
+     * cannot close before it ends, and a closed one kept for its clawback stays until the window passes.
+     * Rounded down, so that pruning never skips a line that might have changed.
+     */
+    private static int recheckMinute(SaleLine line) {
+        long earliest = Long.MAX_VALUE;
+        for (SaleLine.Claim claim : line.claims) {
+            ProgramRun run = claim.run();
+            long until = run.isClosed(claim.period())
+                    ? line.soldAtSecond + run.program.clawback().withinDays() * 86_400L
+                    : run.endSecondOf(claim.period());
+            earliest = Math.min(earliest, until);
+        }
+        return earliest == Long.MAX_VALUE ? 0 : minute(earliest);
+    }
+
+    private static int minute(long epochSecond) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.floorDiv(epochSecond, 60)));
+    }
+
+    /**
      * Once the line's event is judged: lines whose claims are all shared ones (a rule that folds, for the
      * partner, no multiplier on arrival) share one array of them, most lines of a period the same few.
      */
     void settle(SaleLine line) {
         SaleLine.Claim[] claims = line.claims;
         if (claims.length == 0) return;
+        if (lastPutSlot >= 0 && lines[lastPutSlot] == line) recheckAt[lastPutSlot] = recheckMinute(line);
         int hash = 1;
         for (SaleLine.Claim claim : claims) {
             if (!claim.isShared()) return;
@@ -179,10 +218,13 @@ final class SaleLineIndex {
         byte[] oldFamilies = families;
         int[] oldWide = wideFamilies;
         SaleLine[] oldLines = lines;
+        int[] oldRecheckAt = recheckAt;
         int slots = oldHighs.length * 2;
         highs = new long[slots];
         lows = new long[slots];
         lines = new SaleLine[slots];
+        recheckAt = new int[slots];
+        lastPutSlot = -1;
         if (oldWide != null) wideFamilies = new int[slots];
         else families = new byte[slots];
         for (int j = 0; j < oldHighs.length; j++) {
@@ -191,6 +233,7 @@ final class SaleLineIndex {
             highs[slot] = oldHighs[j];
             lows[slot] = oldLows[j];
             lines[slot] = oldLines[j];
+            recheckAt[slot] = oldRecheckAt[j];
             if (oldWide != null) wideFamilies[slot] = oldWide[j];
             else families[slot] = oldFamilies[j];
         }

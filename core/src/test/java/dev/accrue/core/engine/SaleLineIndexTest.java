@@ -29,6 +29,20 @@ class SaleLineIndexTest {
     }
 
     @Test
+    void theLinePutWhenPruningRunsIsKeptForTheClaimsItIsAboutToGet() {
+        SaleLineIndex index = new SaleLineIndex();
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        SaleLine last = null;
+        for (int i = 0; i < 1 << 16; i++) { // the first pruning runs on the last of these puts
+            last = new SaleLine("pumps", at.plusSeconds(i), "p1");
+            index.put("L-" + i, last);
+        }
+        assertThat(index.kept()).isEqualTo(1);
+        assertThat(index.get("L-" + ((1 << 16) - 1))).isSameAs(last);
+        assertThat(index.get("L-0")).isNotSameAs(last).extracting(line -> line.family).isEqualTo("pumps");
+    }
+
+    @Test
     void aLaterLineOfTheSameIdReplacesTheEarlier() {
         SaleLineIndex index = new SaleLineIndex();
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
