@@ -306,24 +306,23 @@ public final class LiveBooks implements Books, AutoCloseable {
 
     @Override
     public List<EarningLineView> earnings(String payee, String programId, String period) {
-        List<EarningLineView> views = new ArrayList<>();
-        for (EarningRow row : repository.earningLines(payee, programId, period)) views.add(view(row));
-        views.addAll(onBooker(() -> {
-            List<EarningLineView> open = new ArrayList<>();
-            if (live.engine() == null) return open;
+        // Both reads on the booker thread, where closes run: a close between them would show a line in neither.
+        return onBooker(() -> {
+            List<EarningLineView> views = new ArrayList<>();
+            for (EarningRow row : repository.earningLines(payee, programId, period)) views.add(view(row));
+            if (live.engine() == null) return views;
             for (Earning earning : live.engine().openEarnings()) {
                 if (payee != null && !earning.payee().equals(payee)) continue;
                 if (programId != null && !earning.program().value().equals(programId)) continue;
                 if (period != null && !earning.period().toString().equals(period)) continue;
                 for (EarningLine line : earning.lines()) {
-                    open.add(new EarningLineView(earning.program().value(), earning.programVersion(), earning.period().toString(),
+                    views.add(new EarningLineView(earning.program().value(), earning.programVersion(), earning.period().toString(),
                             earning.period().toString(), earning.partner(), earning.payee(), line.track(), line.rule(), line.amount(),
                             "provisional", line.why(), ExplanationJson.of(line.explanation())));
                 }
             }
-            return open;
-        }));
-        return views;
+            return views;
+        });
     }
 
     @Override
