@@ -1,14 +1,18 @@
 package dev.accrue.app.simulate;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.accrue.core.engine.Earning;
 import dev.accrue.core.engine.EarningLine;
 import dev.accrue.core.engine.Simulation;
 import dev.accrue.core.money.Money;
 import dev.accrue.core.money.Unit;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,8 +37,32 @@ public final class SimulationReport {
         if (format.equals("table")) {
             printTable(result, out);
         } else {
-            out.println(json(document(result)));
+            printJson(result, out);
         }
+    }
+
+    /**
+     * Writes the document earning by earning rather than building it whole first: ten million sale lines give
+     * hundreds of thousands of earnings, whose document as one string would be hundreds of megabytes.
+     * The bytes are the same as {@code json(document(result))}.
+     */
+    private static void printJson(Simulation.Result result, PrintWriter out) {
+        ObjectWriter parts = JSON.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        try (JsonGenerator json = parts.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.writeStartObject();
+            json.writeArrayFieldStart("earnings");
+            for (Earning earning : sorted(result.earnings())) parts.writeValue(json, earningRow(earning));
+            json.writeEndArray();
+            json.writeFieldName("totals");
+            parts.writeValue(json, totals(result));
+            json.writeFieldName("stats");
+            parts.writeValue(json, stats(result));
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the simulation as JSON", e);
+        }
+        out.println();
     }
 
     public static void printComparison(Simulation.Result base, Simulation.Result candidate, String format, PrintWriter out) {
@@ -67,44 +95,50 @@ public final class SimulationReport {
         out.println(json(document));
     }
 
-    static Map<String, Object> document(Simulation.Result result) {
+    private static Map<String, Object> document(Simulation.Result result) {
         List<Map<String, Object>> earnings = new ArrayList<>();
-        for (Earning earning : sorted(result.earnings())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("program", earning.program().value());
-            row.put("version", earning.programVersion());
-            row.put("partner", earning.partner());
-            row.put("payee", earning.payee());
-            row.put("period", earning.period().toString());
-            row.put("status", earning.closed() ? "closed" : "open");
-            row.put("unit", earning.amount().unit().code());
-            row.put("amount", earning.amount().toDecimalString());
-            row.put("tier", earning.tier());
-            row.put("voided_by", earning.voidedBy());
-            List<Map<String, Object>> lines = new ArrayList<>();
-            for (EarningLine line : earning.lines()) {
-                Map<String, Object> lineRow = new LinkedHashMap<>();
-                lineRow.put("track", line.track());
-                lineRow.put("rule", line.rule());
-                lineRow.put("amount", line.amount().toDecimalString());
-                lineRow.put("why", line.why());
-                lineRow.put("explanation", ExplanationJson.of(line.explanation()));
-                lines.add(lineRow);
-            }
-            row.put("lines", lines);
-            earnings.add(row);
-        }
+        for (Earning earning : sorted(result.earnings())) earnings.add(earningRow(earning));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("earnings", earnings);
         document.put("totals", totals(result));
+        document.put("stats", stats(result));
+        return document;
+    }
+
+    private static Map<String, Object> earningRow(Earning earning) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("program", earning.program().value());
+        row.put("version", earning.programVersion());
+        row.put("partner", earning.partner());
+        row.put("payee", earning.payee());
+        row.put("period", earning.period().toString());
+        row.put("status", earning.closed() ? "closed" : "open");
+        row.put("unit", earning.amount().unit().code());
+        row.put("amount", earning.amount().toDecimalString());
+        row.put("tier", earning.tier());
+        row.put("voided_by", earning.voidedBy());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (EarningLine line : earning.lines()) {
+            Map<String, Object> lineRow = new LinkedHashMap<>();
+            lineRow.put("track", line.track());
+            lineRow.put("rule", line.rule());
+            lineRow.put("amount", line.amount().toDecimalString());
+            lineRow.put("why", line.why());
+            lineRow.put("explanation", ExplanationJson.of(line.explanation()));
+            lines.add(lineRow);
+        }
+        row.put("lines", lines);
+        return row;
+    }
+
+    private static Map<String, Object> stats(Simulation.Result result) {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("through", result.through() == null ? null : result.through().toString());
         stats.put("events", result.stats().accepted());
         stats.put("duplicates_ignored", result.duplicates());
         stats.put("unattributed", result.stats().unattributed());
         stats.put("unknown_partner", result.stats().unknownPartner());
-        document.put("stats", stats);
-        return document;
+        return stats;
     }
 
     private static List<Map<String, Object>> totals(Simulation.Result result) {
