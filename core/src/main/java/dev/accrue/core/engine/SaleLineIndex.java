@@ -1,8 +1,6 @@
 package dev.accrue.core.engine;
 
 import dev.accrue.core.event.EventTypes;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -45,8 +43,6 @@ final class SaleLineIndex {
     /** The latest line's time: a clawback window closed for it is closed for every return still to come. */
     private long latestSecond = Long.MIN_VALUE;
     private int latestNano;
-    /** The same, as an instant, while pruning. */
-    private Instant latest;
     private final Numbering familyNumbers = new Numbering();
     private final long[] hash = new long[2];
     /** Claim arrays that lines share, by a hash of their claims' identities ({@link #settle}). */
@@ -106,7 +102,6 @@ final class SaleLineIndex {
 
     /** Lets go of the lines no return can change an earning through any more. */
     private void prune() {
-        latest = Instant.ofEpochSecond(latestSecond, latestNano);
         int latestMinute = minute(latestSecond);
         for (int slot = 0; slot < lines.length; slot++) {
             // The line just put has no claims yet: they come once its event is judged, after this.
@@ -145,9 +140,7 @@ final class SaleLineIndex {
         long earliest = Long.MAX_VALUE;
         for (SaleLine.Claim claim : line.claims) {
             ProgramRun run = claim.run();
-            long until = run.isClosed(claim.period())
-                    ? line.soldAtSecond + run.program.clawback().withinDays() * 86_400L
-                    : run.endSecondOf(claim.period());
+            long until = run.isClosed(claim.period()) ? clawbackEndSecond(line, run) : run.endSecondOf(claim.period());
             earliest = Math.min(earliest, until);
         }
         return earliest == Long.MAX_VALUE ? 0 : minute(earliest);
@@ -187,8 +180,19 @@ final class SaleLineIndex {
         if (!run.isClosed(claim.period())) return true;
         var clawback = run.program.clawback();
         if (clawback == null || !(EventTypes.RETURN.equals(clawback.on()) || EventTypes.REFUND.equals(clawback.on()))) return false;
-        if (claim.match() == null || Duration.between(line.soldAt(), latest).compareTo(Duration.ofDays(clawback.withinDays())) > 0) return false;
+        if (claim.match() == null || clawbackPassed(line, run)) return false;
         return claim.match().finalMinor != 0 && claim.match().basis().signum() != 0;
+    }
+
+    /** The second the line's clawback window ends, at the line's own nanosecond ({@code within_days} after the sale). */
+    private static long clawbackEndSecond(SaleLine line, ProgramRun run) {
+        return line.soldAtSecond + run.program.clawback().withinDays() * 86_400L;
+    }
+
+    /** Whether the latest line came after the window closed: a return still to come is too late for it. */
+    private boolean clawbackPassed(SaleLine line, ProgramRun run) {
+        long end = clawbackEndSecond(line, run);
+        return latestSecond > end || (latestSecond == end && latestNano > line.soldAtNano);
     }
 
     private int find(long high, long low) {
