@@ -59,6 +59,8 @@ public final class Engine {
     private final ConditionViews views = new ConditionViews();
     private final Customers customers = new Customers();
     private final SaleLineIndex saleLines = new SaleLineIndex();
+    /** Numbers the lines of the events given to {@link #accept(Event)}; a simulation numbers them as it reads ({@link SharedRun}). */
+    private final LineNumbers lineNumbers = new LineNumbers();
     private final Map<String, List<TouchWeights.Touch>> touches = new HashMap<>();
     private final List<Earning> closed = new ArrayList<>();
     /** For each closed earning: the number of events taken when it closed, and its run's place among all programs. */
@@ -159,6 +161,11 @@ public final class Engine {
     /** Takes the next event; events must come in (occurred_at, id) order, each id once. */
     public void accept(Event event) {
         if (!ordered && !seen.add(event.id())) return;
+        accept(event, lineNumbers.numberOf(event));
+    }
+
+    /** Takes the next event with the number of the line it puts or names ({@link LineNumbers#numberOf}), every event given numbered in turn. */
+    void accept(Event event, int line) {
         boolean afterLast = lastAt == null || isAfterLast(event);
         if (ordered && !afterLast) {
             throw new IllegalArgumentException("events must come in (occurred_at, id) order without repeats: "
@@ -189,7 +196,7 @@ public final class Engine {
         }
         event = withPartnersOwnId(event, partner);
         touch(partner.id(), event.occurredAt());
-        evaluate(event, partner);
+        evaluate(event, partner, line);
     }
 
     /**
@@ -215,20 +222,15 @@ public final class Engine {
         }
     }
 
-    /** Payments share the sale lines' index under a key no line id can take. */
-    private static String invoiceKey(String invoice) {
-        return invoice == null ? null : "\u0000invoice:" + invoice;
-    }
-
     private boolean isAfterLast(Event event) {
         int order = event.occurredAt().compareTo(lastAt);
         return order > 0 || (order == 0 && event.id().compareTo(lastId) > 0);
     }
 
-    private void evaluate(Event event, Partner partner) {
+    /** @param lineNumber the number of the line the event puts or names, or {@link LineNumbers#NONE} */
+    private void evaluate(Event event, Partner partner, int lineNumber) {
         SaleLine returned = null;
-        if (EventTypes.RETURN.equals(event.type())) returned = saleLines.get(EventFields.string(event, "original_line_id"));
-        if (EventTypes.REFUND.equals(event.type())) returned = saleLines.get(invoiceKey(EventFields.string(event, "invoice")));
+        if (EventTypes.RETURN.equals(event.type()) || EventTypes.REFUND.equals(event.type())) returned = saleLines.get(lineNumber);
         ConditionViews.PartnerState partnerState = views.state(partner, partner.asOf(event.occurredAt()));
         measures.record(event, partnerState.number, returned == null ? null : returned.family);
         customers.observe(event, event.partnerId());
@@ -237,12 +239,11 @@ public final class Engine {
         SaleLine line = null;
         if (EventTypes.SALE.equals(event.type())) {
             line = new SaleLine(EventFields.string(event, "product_family"), event.occurredAt(), event.partnerId());
-            String lineId = EventFields.string(event, "line_id");
-            if (lineId != null) saleLines.put(lineId, line);
-        } else if (EventTypes.PAYMENT.equals(event.type()) && EventFields.string(event, "invoice") != null) {
+            if (lineNumber != LineNumbers.NONE) saleLines.put(lineNumber, line);
+        } else if (EventTypes.PAYMENT.equals(event.type()) && lineNumber != LineNumbers.NONE) {
             // A refund names the invoice it pays back, as a return names its sale line.
             line = new SaleLine(null, event.occurredAt(), event.partnerId());
-            saleLines.put(invoiceKey(EventFields.string(event, "invoice")), line);
+            saleLines.put(lineNumber, line);
         }
         List<List<ProgramRun>> concerned = partnerState.contestsByType.computeIfAbsent(event.type(), type -> selecting(type, partnerState));
         if (concerned.isEmpty()) return;
@@ -353,7 +354,7 @@ public final class Engine {
                 Map<String, Object> data = new HashMap<>(event.data());
                 data.put("amount", BigDecimal.valueOf(share.getValue(), digits));
                 data.put("attribution_weight", weights.get(share.getKey()));
-                evaluate(new Event(event.id(), event.type(), event.occurredAt(), partner.id(), data), partner);
+                evaluate(new Event(event.id(), event.type(), event.occurredAt(), partner.id(), data), partner, LineNumbers.NONE);
             }
             return true;
         }

@@ -4,120 +4,91 @@ import dev.accrue.core.event.EventTypes;
 import java.util.Arrays;
 
 /**
- * The sale lines a return may name, by line id, kept small enough for tens of millions of lines.
+ * The sale lines a return may name, by their number ({@link LineNumbers}), kept small enough for tens of
+ * millions of lines: arrays by number, no hashing.
  *
  * <p>Every line keeps its product family for as long as the run lasts (a return counts against the
- * returned line's family, however late it comes), in 17 bytes: the line id's 128-bit hash ({@link IdHash}:
- * two ids share one with odds below 10^-22 for 100 million lines) and the family's number. The line's
- * {@link SaleLine} with its claims is kept only while a return could still change an earning through it:
- * while a claim's period is open, or, once it is closed, while the program's clawback window is open and
- * the claim earned something. Events come in time order, so a window that has closed for the latest line
- * has closed for every return still to come.
+ * returned line's family, however late it comes), in a byte. The line's {@link SaleLine} with its claims is
+ * kept only while a return could still change an earning through it: while a claim's period is open, or,
+ * once it is closed, while the program's clawback window is open and the claim earned something. Events
+ * come in time order, so a window that has closed for the latest line has closed for every return still to come.
  */
 final class SaleLineIndex {
-    private static final int NO_FAMILY = 0;
+    /** In {@link #families}: no line was put under the number; a line without a family is 1, others their family's number + 2. */
+    private static final int NOT_PUT = 0;
+    private static final int NO_FAMILY = 1;
     /** Lines with a {@link SaleLine} kept at which the first pruning runs; then whenever their number doubles. */
     private static final int PRUNE_FROM = 1 << 16;
 
-    private long[] highs = new long[1 << 12];
-    private long[] lows = new long[1 << 12];
-    /** Family number + 1 per slot (0: none); widened to {@link #wideFamilies} past 254 families. */
+    /** By line number: see {@link #NOT_PUT}; widened to {@link #wideFamilies} past 253 families. */
     private byte[] families = new byte[1 << 12];
     private int[] wideFamilies;
     private SaleLine[] lines = new SaleLine[1 << 12];
     /**
-     * Per slot, the minute (since the epoch, rounded down) before which pruning need not look at the slot's
+     * By line number, the minute (since the epoch, rounded down) before which pruning need not look at the
      * line: every claim it holds is usable until then (its period cannot have closed, or its clawback window
      * is still open). Pruning reads this array in order instead of following each kept line into memory,
      * and lines of yearly programs are then looked at once a year, not at every pruning.
      */
     private int[] recheckAt = new int[1 << 12];
-    /** The slot {@link #put} filled last, for {@link #settle}, which comes once the line's claims are known. */
-    private int lastPutSlot = -1;
+    /** One past the highest number put. */
+    private int limit;
+    /** The number {@link #put} filled last, for {@link #settle}, which comes once the line's claims are known. */
+    private int lastPut = LineNumbers.NONE;
     private int size;
-    private boolean hasZeroKey;
-    private int zeroFamily;
-    private SaleLine zeroLine;
     private int kept;
     private int pruneAt = PRUNE_FROM;
     /** The latest line's time: a clawback window closed for it is closed for every return still to come. */
     private long latestSecond = Long.MIN_VALUE;
     private int latestNano;
     private final Numbering familyNumbers = new Numbering();
-    private final long[] hash = new long[2];
     /** Claim arrays that lines share, by a hash of their claims' identities ({@link #settle}). */
     private final SaleLine.Claim[][] sharedClaims = new SaleLine.Claim[1 << 10][];
 
-    /** Remembers a sale line under its id (a later line of the same id replaces it). */
-    void put(String lineId, SaleLine line) {
+    /** Remembers a sale line under its number (a later line of the same number replaces it). */
+    void put(int number, SaleLine line) {
         if (line.soldAtSecond > latestSecond || (line.soldAtSecond == latestSecond && line.soldAtNano > latestNano)) {
             latestSecond = line.soldAtSecond;
             latestNano = line.soldAtNano;
         }
-        int family = line.family == null ? NO_FAMILY : familyNumber(line.family) + 1;
-        IdHash.hash(lineId, hash);
-        long high = hash[0];
-        long low = hash[1];
-        if (high == 0 && low == 0) {
-            hasZeroKey = true;
-            zeroFamily = family;
-            if (zeroLine == null) kept++;
-            zeroLine = line;
-            return;
-        }
-        if (size >= highs.length - (highs.length >>> 2)) grow();
-        int slot = find(high, low);
-        if (highs[slot] == 0 && lows[slot] == 0) {
-            highs[slot] = high;
-            lows[slot] = low;
-            size++;
-        }
-        setFamily(slot, family);
-        if (lines[slot] == null) kept++;
-        lines[slot] = line;
-        recheckAt[slot] = 0;
-        lastPutSlot = slot;
+        if (number >= lines.length) grow(number);
+        if (family(number) == NOT_PUT) size++;
+        setFamily(number, line.family == null ? NO_FAMILY : familyNumbers.number(line.family) + 2);
+        if (lines[number] == null) kept++;
+        lines[number] = line;
+        recheckAt[number] = 0;
+        lastPut = number;
+        limit = Math.max(limit, number + 1);
         if (kept >= pruneAt) {
             prune();
             pruneAt = Math.max(PRUNE_FROM, kept * 2);
         }
     }
 
-    /** The line of that id: with its claims while a return could still use them, else with its family only; null if never seen. */
-    SaleLine get(String lineId) {
-        if (lineId == null) return null;
-        IdHash.hash(lineId, hash);
-        long high = hash[0];
-        long low = hash[1];
-        if (high == 0 && low == 0) return hasZeroKey ? orFamilyOnly(zeroLine, zeroFamily) : null;
-        int slot = find(high, low);
-        if (highs[slot] == 0 && lows[slot] == 0) return null;
-        return orFamilyOnly(lines[slot], family(slot));
-    }
-
-    private SaleLine orFamilyOnly(SaleLine line, int family) {
+    /** The line of that number: with its claims while a return could still use them, else with its family only; null if never put. */
+    SaleLine get(int number) {
+        if (number < 0 || number >= lines.length) return null;
+        SaleLine line = lines[number];
         if (line != null) return line;
-        return new SaleLine(family == NO_FAMILY ? null : familyNumbers.name(family - 1), null, null);
+        int family = family(number);
+        if (family == NOT_PUT) return null;
+        return new SaleLine(family == NO_FAMILY ? null : familyNumbers.name(family - 2), null, null);
     }
 
     /** Lets go of the lines no return can change an earning through any more. */
     private void prune() {
         int latestMinute = minute(latestSecond);
-        for (int slot = 0; slot < lines.length; slot++) {
+        for (int number = 0; number < limit; number++) {
             // The line just put has no claims yet: they come once its event is judged, after this.
-            if (recheckAt[slot] > latestMinute || slot == lastPutSlot) continue;
-            SaleLine line = lines[slot];
+            if (recheckAt[number] > latestMinute || number == lastPut) continue;
+            SaleLine line = lines[number];
             if (line == null) continue;
             if (stillNeeded(line)) {
-                recheckAt[slot] = recheckMinute(line);
+                recheckAt[number] = recheckMinute(line);
             } else {
-                lines[slot] = null;
+                lines[number] = null;
                 kept--;
             }
-        }
-        if (zeroLine != null && !stillNeeded(zeroLine)) {
-            zeroLine = null;
-            kept--;
         }
     }
 
@@ -157,7 +128,7 @@ final class SaleLineIndex {
     void settle(SaleLine line) {
         SaleLine.Claim[] claims = line.claims;
         if (claims.length == 0) return;
-        if (lastPutSlot >= 0 && lines[lastPutSlot] == line) recheckAt[lastPutSlot] = recheckMinute(line);
+        if (lastPut >= 0 && lines[lastPut] == line) recheckAt[lastPut] = recheckMinute(line);
         int hash = 1;
         for (SaleLine.Claim claim : claims) {
             if (!claim.isShared()) return;
@@ -195,61 +166,31 @@ final class SaleLineIndex {
         return latestSecond > end || (latestSecond == end && latestNano > line.soldAtNano);
     }
 
-    private int find(long high, long low) {
-        int mask = highs.length - 1;
-        int slot = IdHash.slot(high, low, mask);
-        while ((highs[slot] != 0 || lows[slot] != 0) && (highs[slot] != high || lows[slot] != low)) slot = (slot + 1) & mask;
-        return slot;
+    private int family(int number) {
+        return wideFamilies != null ? wideFamilies[number] : families[number] & 0xff;
     }
 
-    private int family(int slot) {
-        return wideFamilies != null ? wideFamilies[slot] : families[slot] & 0xff;
-    }
-
-    private void setFamily(int slot, int family) {
+    private void setFamily(int number, int family) {
         if (wideFamilies == null && family > 0xff) {
             wideFamilies = new int[families.length];
             for (int i = 0; i < families.length; i++) wideFamilies[i] = families[i] & 0xff;
             families = null;
         }
-        if (wideFamilies != null) wideFamilies[slot] = family;
-        else families[slot] = (byte) family;
+        if (wideFamilies != null) wideFamilies[number] = family;
+        else families[number] = (byte) family;
     }
 
-    private void grow() {
-        long[] oldHighs = highs;
-        long[] oldLows = lows;
-        byte[] oldFamilies = families;
-        int[] oldWide = wideFamilies;
-        SaleLine[] oldLines = lines;
-        int[] oldRecheckAt = recheckAt;
-        int slots = oldHighs.length * 2;
-        highs = new long[slots];
-        lows = new long[slots];
-        lines = new SaleLine[slots];
-        recheckAt = new int[slots];
-        lastPutSlot = -1;
-        if (oldWide != null) wideFamilies = new int[slots];
-        else families = new byte[slots];
-        for (int j = 0; j < oldHighs.length; j++) {
-            if (oldHighs[j] == 0 && oldLows[j] == 0) continue;
-            int slot = find(oldHighs[j], oldLows[j]);
-            highs[slot] = oldHighs[j];
-            lows[slot] = oldLows[j];
-            lines[slot] = oldLines[j];
-            recheckAt[slot] = oldRecheckAt[j];
-            if (oldWide != null) wideFamilies[slot] = oldWide[j];
-            else families[slot] = oldFamilies[j];
-        }
-    }
-
-    private int familyNumber(String family) {
-        return familyNumbers.number(family);
+    private void grow(int number) {
+        int length = Math.max(number + 1, lines.length * 2);
+        lines = Arrays.copyOf(lines, length);
+        recheckAt = Arrays.copyOf(recheckAt, length);
+        if (wideFamilies != null) wideFamilies = Arrays.copyOf(wideFamilies, length);
+        else families = Arrays.copyOf(families, length);
     }
 
     /** Lines remembered (for tests). */
     int size() {
-        return size + (hasZeroKey ? 1 : 0);
+        return size;
     }
 
     /** Lines kept with their claims (for tests). */

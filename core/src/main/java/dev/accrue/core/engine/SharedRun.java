@@ -26,7 +26,10 @@ final class SharedRun {
      * 26 s of young pauses instead of 15 s).
      */
     private static final int AHEAD = 4;
-    private static final Event[] END = new Event[0];
+    private static final Batch END = new Batch(new Event[0], new int[0]);
+
+    /** Events in order, each with the number of the line it puts or names ({@link LineNumbers#numberOf}). */
+    private record Batch(Event[] events, int[] lines) {}
 
     private SharedRun() {}
 
@@ -75,10 +78,15 @@ final class SharedRun {
 
     private record Keyed(long seq, long program, Earning earning) {}
 
-    /** Collects the events in order into batches and gives each batch to every engine. */
+    /**
+     * Collects the events in order into batches and gives each batch to every engine. Numbers the lines on
+     * the way: the id table behind the numbers is the largest the engine would otherwise probe.
+     */
     private static final class Batches implements java.util.function.Consumer<Event> {
         private final List<Worker> workers;
-        private Event[] batch = new Event[BATCH];
+        private final LineNumbers lineNumbers = new LineNumbers();
+        private Event[] events = new Event[BATCH];
+        private int[] lines = new int[BATCH];
         private int size;
 
         Batches(List<Worker> workers) {
@@ -87,14 +95,17 @@ final class SharedRun {
 
         @Override
         public void accept(Event event) {
-            batch[size++] = event;
+            events[size] = event;
+            lines[size++] = lineNumbers.numberOf(event);
             if (size == BATCH) flush();
         }
 
         void flush() {
             if (size == 0) return;
+            Batch batch = new Batch(events, lines);
             for (Worker worker : workers) worker.put(batch);
-            batch = new Event[BATCH];
+            events = new Event[BATCH];
+            lines = new int[BATCH];
             size = 0;
         }
     }
@@ -103,7 +114,7 @@ final class SharedRun {
     private static final class Worker {
         final Engine engine;
         final Thread thread;
-        private final BlockingQueue<Event[]> queue = new ArrayBlockingQueue<>(AHEAD);
+        private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(AHEAD);
         volatile LocalDate closeThrough;
         final List<Keyed> open = new ArrayList<>();
         private Throwable failure;
@@ -120,12 +131,10 @@ final class SharedRun {
         private void run() {
             try {
                 while (true) {
-                    Event[] batch = queue.take();
+                    Batch batch = queue.take();
                     if (batch == END) break;
-                    for (Event event : batch) {
-                        if (event == null) break;
-                        engine.accept(event);
-                    }
+                    Event[] events = batch.events();
+                    for (int i = 0; i < events.length && events[i] != null; i++) engine.accept(events[i], batch.lines()[i]);
                 }
                 if (closeThrough != null) engine.closeThrough(closeThrough);
                 engine.forEachOpen((earnings, place) -> earnings.forEach(earning -> open.add(new Keyed(0, place, earning))));
@@ -147,7 +156,7 @@ final class SharedRun {
             }
         }
 
-        void put(Event[] batch) {
+        void put(Batch batch) {
             try {
                 queue.put(batch);
             } catch (InterruptedException e) {

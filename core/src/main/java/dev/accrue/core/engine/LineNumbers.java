@@ -1,0 +1,92 @@
+package dev.accrue.core.engine;
+
+import dev.accrue.core.event.Event;
+import dev.accrue.core.event.EventTypes;
+
+/**
+ * Numbers the lines a return or refund may name, from 0 in the order they are first seen: a sale's
+ * {@code line_id}, a payment's {@code invoice}. The engine keeps what it knows of a line in arrays by that
+ * number ({@link SaleLineIndex}), so hashing and probing an id table of tens of millions of lines is done
+ * here, which a simulation runs on the thread that reads the events, beside the engine's ({@link SharedRun}).
+ *
+ * <p>Ids are kept as their 128-bit hashes ({@link IdHash}) in open-addressed arrays, 20 bytes a slot,
+ * at most three quarters full. A number, once given, stays the id's for the whole run.
+ */
+final class LineNumbers {
+    /** Not a line, or a line never seen. */
+    static final int NONE = -1;
+
+    private long[] highs = new long[1 << 12];
+    private long[] lows = new long[1 << 12];
+    private int[] numbers = new int[1 << 12];
+    /** The number of the id whose hash is (0, 0), the mark of an empty slot; {@link #NONE} while unseen. */
+    private int zeroNumber = NONE;
+    private int size;
+    private final long[] hash = new long[2];
+
+    /**
+     * The number of the line this event puts (a sale, a payment with an invoice) or names (a return, a
+     * refund); {@link #NONE} for any other event, or a named line never seen. Events must come in the order
+     * the engine takes them.
+     */
+    int numberOf(Event event) {
+        String type = event.type();
+        if (EventTypes.SALE.equals(type)) return number(EventFields.string(event, "line_id"), true);
+        if (EventTypes.PAYMENT.equals(type)) return number(invoiceKey(EventFields.string(event, "invoice")), true);
+        if (EventTypes.RETURN.equals(type)) return number(EventFields.string(event, "original_line_id"), false);
+        if (EventTypes.REFUND.equals(type)) return number(invoiceKey(EventFields.string(event, "invoice")), false);
+        return NONE;
+    }
+
+    /** Payments share the numbering under a key no line id can take. */
+    private static String invoiceKey(String invoice) {
+        return invoice == null ? null : "\u0000invoice:" + invoice;
+    }
+
+    /** The id's number; a new one if {@code add} and the id is new, else {@link #NONE} for an id never seen. */
+    int number(String id, boolean add) {
+        if (id == null) return NONE;
+        IdHash.hash(id, hash);
+        long high = hash[0];
+        long low = hash[1];
+        if (high == 0 && low == 0) {
+            if (zeroNumber == NONE && add) zeroNumber = size++;
+            return zeroNumber;
+        }
+        if (add && size >= highs.length - (highs.length >>> 2)) grow();
+        int mask = highs.length - 1;
+        int slot = IdHash.slot(high, low, mask);
+        while (highs[slot] != 0 || lows[slot] != 0) {
+            if (highs[slot] == high && lows[slot] == low) return numbers[slot];
+            slot = (slot + 1) & mask;
+        }
+        if (!add) return NONE;
+        highs[slot] = high;
+        lows[slot] = low;
+        numbers[slot] = size;
+        return size++;
+    }
+
+    /** Ids numbered so far. */
+    int size() {
+        return size;
+    }
+
+    private void grow() {
+        long[] oldHighs = highs;
+        long[] oldLows = lows;
+        int[] oldNumbers = numbers;
+        highs = new long[oldHighs.length * 2];
+        lows = new long[oldHighs.length * 2];
+        numbers = new int[oldHighs.length * 2];
+        int mask = highs.length - 1;
+        for (int j = 0; j < oldHighs.length; j++) {
+            if (oldHighs[j] == 0 && oldLows[j] == 0) continue;
+            int slot = IdHash.slot(oldHighs[j], oldLows[j], mask);
+            while (highs[slot] != 0 || lows[slot] != 0) slot = (slot + 1) & mask;
+            highs[slot] = oldHighs[j];
+            lows[slot] = oldLows[j];
+            numbers[slot] = oldNumbers[j];
+        }
+    }
+}
