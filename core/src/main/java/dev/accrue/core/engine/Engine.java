@@ -237,16 +237,20 @@ public final class Engine {
         if ("campaign.touch".equals(event.type())) rememberTouch(event);
         if (returned != null) reverse(event, returned);
         SaleLine line = null;
-        if (EventTypes.SALE.equals(event.type())) {
+        if (lineNumber != LineNumbers.NONE && EventTypes.SALE.equals(event.type())) {
             line = new SaleLine(EventFields.string(event, "product_family"), event.occurredAt(), event.partnerId());
-            if (lineNumber != LineNumbers.NONE) saleLines.put(lineNumber, line);
-        } else if (EventTypes.PAYMENT.equals(event.type()) && lineNumber != LineNumbers.NONE) {
+        } else if (lineNumber != LineNumbers.NONE && EventTypes.PAYMENT.equals(event.type())) {
             // A refund names the invoice it pays back, as a return names its sale line.
             line = new SaleLine(null, event.occurredAt(), event.partnerId());
-            saleLines.put(lineNumber, line);
         }
         List<List<ProgramRun>> concerned = partnerState.contestsByType.computeIfAbsent(event.type(), type -> selecting(type, partnerState));
-        if (concerned.isEmpty()) return;
+        if (!concerned.isEmpty()) judge(event, partnerState, concerned, line);
+        // Put once judged: the index keeps a line with its claims, and of one without, only its family.
+        if (line != null) saleLines.put(lineNumber, line);
+    }
+
+    /** Judges the event in each contest it concerns, the line (if any) taking the claims of what it adds. */
+    private void judge(Event event, ConditionViews.PartnerState partnerState, List<List<ProgramRun>> concerned, SaleLine line) {
         Map<String, Object> customerView = customers.view(EventFields.string(event, "customer_id"), event.occurredAt());
         EventViews eventViews = new EventViews(event);
         // Indexed loops: this runs for every event and program, and the iterators did not always go away.
@@ -266,7 +270,6 @@ public final class Engine {
                 break; // in a stacking group, the first matching program (lowest priority) takes the line
             }
         }
-        if (line != null) saleLines.settle(line);
     }
 
     /**
@@ -288,6 +291,7 @@ public final class Engine {
      * return's own period; later than that it changes nothing.
      */
     private void reverse(Event returnEvent, SaleLine line) {
+        if (line.claims.length == 0) return;
         BigDecimal returnedAmount = EventFields.amount(returnEvent, EventTypes.REFUND.equals(returnEvent.type()) ? "amount" : "net_amount");
         BigDecimal returnedQuantity = EventFields.quantity(returnEvent);
         int partner = views.number(line.partnerId);

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * A sale line remembered for its returns: its family, when it was sold, and the matches it made. Kept
  * small (lines live until their periods close): the time inline, the claims in an exact-size array that
- * lines with the same shared claims share ({@link SaleLineIndex#settle}).
+ * lines with the same shared claims share ({@link SaleLineIndex#put}).
  */
 final class SaleLine {
     /** What the line added to a rule: a match, or for a rule that folds, an entry in its sums. */

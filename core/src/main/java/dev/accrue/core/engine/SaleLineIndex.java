@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>Every line keeps its product family for as long as the run lasts (a return counts against the
  * returned line's family, however late it comes), in a byte. The line's {@link SaleLine} with its claims is
- * kept only while a return could still change an earning through it: while a claim's period is open, or,
+ * kept only while a return could still change an earning through it (a line that earned nothing is not
+ * kept at all, so it never outlives a young collection): while a claim's period is open, or,
  * once it is closed, while the program's clawback window is open and the claim earned something. Events
  * come in time order, so a window that has closed for the latest line has closed for every return still to come.
  */
@@ -31,10 +32,8 @@ final class SaleLineIndex {
      * and lines of yearly programs are then looked at once a year, not at every pruning.
      */
     private int[] recheckAt = new int[1 << 12];
-    /** One past the highest number put. */
+    /** One past the highest number of a line kept. */
     private int limit;
-    /** The number {@link #put} filled last, for {@link #settle}, which comes once the line's claims are known. */
-    private int lastPut = LineNumbers.NONE;
     private int size;
     private int kept;
     private int pruneAt = PRUNE_FROM;
@@ -42,10 +41,13 @@ final class SaleLineIndex {
     private long latestSecond = Long.MIN_VALUE;
     private int latestNano;
     private final Numbering familyNumbers = new Numbering();
-    /** Claim arrays that lines share, by a hash of their claims' identities ({@link #settle}). */
+    /** Claim arrays that lines share, by a hash of their claims' identities ({@link #shareClaims}). */
     private final SaleLine.Claim[][] sharedClaims = new SaleLine.Claim[1 << 10][];
 
-    /** Remembers a sale line under its number (a later line of the same number replaces it). */
+    /**
+     * Remembers a sale line under its number once its event is judged (a later line of the same number
+     * replaces it): its family always, the line itself only while it has claims a return could use.
+     */
     void put(int number, SaleLine line) {
         if (line.soldAtSecond > latestSecond || (line.soldAtSecond == latestSecond && line.soldAtNano > latestNano)) {
             latestSecond = line.soldAtSecond;
@@ -54,10 +56,15 @@ final class SaleLineIndex {
         if (number >= lines.length) grow(number);
         if (family(number) == NOT_PUT) size++;
         setFamily(number, line.family == null ? NO_FAMILY : familyNumbers.number(line.family) + 2);
+        if (line.claims.length == 0) {
+            if (lines[number] != null) kept--;
+            lines[number] = null;
+            return;
+        }
+        shareClaims(line);
         if (lines[number] == null) kept++;
         lines[number] = line;
-        recheckAt[number] = 0;
-        lastPut = number;
+        recheckAt[number] = recheckMinute(line);
         limit = Math.max(limit, number + 1);
         if (kept >= pruneAt) {
             prune();
@@ -79,8 +86,7 @@ final class SaleLineIndex {
     private void prune() {
         int latestMinute = minute(latestSecond);
         for (int number = 0; number < limit; number++) {
-            // The line just put has no claims yet: they come once its event is judged, after this.
-            if (recheckAt[number] > latestMinute || number == lastPut) continue;
+            if (recheckAt[number] > latestMinute) continue;
             SaleLine line = lines[number];
             if (line == null) continue;
             if (stillNeeded(line)) {
@@ -122,13 +128,11 @@ final class SaleLineIndex {
     }
 
     /**
-     * Once the line's event is judged: lines whose claims are all shared ones (a rule that folds, for the
-     * partner, no multiplier on arrival) share one array of them, most lines of a period the same few.
+     * Lines whose claims are all shared ones (a rule that folds, for the partner, no multiplier on arrival)
+     * share one array of them: most lines of a period have the same few.
      */
-    void settle(SaleLine line) {
+    private void shareClaims(SaleLine line) {
         SaleLine.Claim[] claims = line.claims;
-        if (claims.length == 0) return;
-        if (lastPut >= 0 && lines[lastPut] == line) recheckAt[lastPut] = recheckMinute(line);
         int hash = 1;
         for (SaleLine.Claim claim : claims) {
             if (!claim.isShared()) return;
