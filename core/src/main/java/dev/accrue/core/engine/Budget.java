@@ -24,13 +24,35 @@ final class Budget {
     static void apply(ProgramRun run, List<LineDraft> drafts, boolean commit) {
         if (run.program.budget() == null) return;
         long budgetMinor = run.program.budget().amountMinor();
+        long raw = run.budgetRawMinor;
+        long capped = run.budgetCappedMinor;
+        long rise = 0;
+        long fall = 0;
+        for (LineDraft draft : drafts) {
+            for (LineDraft.Contribution contribution : draft.contributions) {
+                if (contribution.minor > 0) rise = Math.addExact(rise, contribution.minor);
+                else fall = Math.addExact(fall, contribution.minor);
+            }
+        }
+        // The running total stays within [raw + fall, raw + rise] in any order: when that range is all on one
+        // side of the budget, every step is the whole contribution or nothing, whatever the order.
+        boolean allUnder = Math.addExact(raw, rise) <= budgetMinor;
+        boolean allOver = Math.addExact(raw, fall) >= budgetMinor;
+        if (allUnder || allOver) {
+            if (!allUnder) cutWhole(drafts);
+            raw = Math.addExact(raw, Math.addExact(rise, fall));
+            capped = Math.min(raw, budgetMinor);
+            if (commit) {
+                run.budgetRawMinor = raw;
+                run.budgetCappedMinor = capped;
+            }
+            return;
+        }
         List<Spend> spending = new ArrayList<>();
         for (LineDraft draft : drafts) {
             for (LineDraft.Contribution contribution : draft.contributions) spending.add(new Spend(contribution, draft));
         }
         spending.sort(Spend::inEventOrder);
-        long raw = run.budgetRawMinor;
-        long capped = run.budgetCappedMinor;
         for (Spend spend : spending) {
             LineDraft.Contribution contribution = spend.contribution();
             raw = Math.addExact(raw, contribution.minor);
@@ -44,6 +66,15 @@ final class Budget {
         if (commit) {
             run.budgetRawMinor = raw;
             run.budgetCappedMinor = capped;
+        }
+    }
+
+    private static void cutWhole(List<LineDraft> drafts) {
+        for (LineDraft draft : drafts) {
+            for (LineDraft.Contribution contribution : draft.contributions) {
+                draft.budgetCutMinor += contribution.minor;
+                contribution.minor = 0;
+            }
         }
     }
 }
