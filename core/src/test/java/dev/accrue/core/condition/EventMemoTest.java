@@ -50,7 +50,9 @@ class EventMemoTest {
     void aMemoizedAnswerIsTheAnswer(long seed) {
         Random random = new Random(seed);
         List<String> sources = List.of("event.channel == 'direct'", "event.deal_registration != null && event.new_customer",
-                "event.sku.startsWith('MTR-') && event.quantity > 0", "!(event.channel == 'direct') || event.new_customer");
+                "event.sku.startsWith('MTR-') && event.quantity > 0", "!(event.channel == 'direct') || event.new_customer",
+                "has(event.deal_registration) && event.new_customer", "event.deal_registration == null || event.channel == 'direct'",
+                "event.deal_registration != null && event.deal_registration.startsWith('DR-1')");
         for (String source : sources) {
             CelCondition memoized = compile(source);
             CelCondition fresh = new CelCondition(memoized.source(), memoized.program(), false, false, memoized.runtime(), null);
@@ -58,7 +60,12 @@ class EventMemoTest {
             for (int i = 0; i < 400; i++) {
                 Map<String, Object> event = new HashMap<>();
                 maybe(random, event, "channel", random.nextBoolean() ? "direct" : "sell_through");
-                maybe(random, event, "deal_registration", "DR-" + random.nextInt(3));
+                // Mostly text, now and then another type: a field read for its presence is keyed by its value's type.
+                maybe(random, event, "deal_registration", switch (random.nextInt(6)) {
+                    case 0 -> (long) random.nextInt(3);
+                    case 1 -> random.nextBoolean();
+                    default -> "DR-" + random.nextInt(3);
+                });
                 maybe(random, event, "new_customer", random.nextBoolean());
                 maybe(random, event, "sku", random.nextBoolean() ? "MTR-1" : "PMP-100");
                 maybe(random, event, "quantity", (long) random.nextInt(3));
@@ -69,6 +76,19 @@ class EventMemoTest {
             }
             assertThat(seen).as("both answers occur for " + source).contains(true, false);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFieldReadOnlyForItsPresenceIsRememberedByPresenceNotValue() {
+        CelCondition condition = compile("event.deal_registration != null && event.new_customer");
+        for (int i = 0; i < 1_000; i++) {
+            ConditionInput in = input(CelValues.map(Map.of("deal_registration", "DR-" + i, "new_customer", i % 2 == 0)), Map.of());
+            assertThat(condition.test(in)).isEqualTo(i % 2 == 0);
+        }
+        assertThat(condition.memo().size()).isEqualTo(2);
+        CelCondition byValue = compile("event.deal_registration != null && event.deal_registration.startsWith('DR-1')");
+        for (int i = 0; i < 100; i++) byValue.test(input(CelValues.map(Map.of("deal_registration", "DR-" + i)), Map.of()));
+        assertThat(byValue.memo().size()).isEqualTo(100);
     }
 
     private static void maybe(Random random, Map<String, Object> event, String field, Object value) {
