@@ -63,6 +63,8 @@ final class ConditionViews {
     }
 
     PartnerState state(Partner partner, Partner.Version version) {
+        PartnerState known = partnerStates.get(version); // asked for every event: no capturing lambda to make
+        if (known != null) return known;
         return partnerStates.computeIfAbsent(version, v -> {
             Map<String, Object> view = new HashMap<>();
             v.attributes().forEach((key, value) -> view.put(key, CelValues.of(value)));

@@ -243,7 +243,8 @@ public final class Engine {
             // A refund names the invoice it pays back, as a return names its sale line.
             line = new SaleLine(null, event.occurredAt(), event.partnerId());
         }
-        List<List<ProgramRun>> concerned = partnerState.contestsByType.computeIfAbsent(event.type(), type -> selecting(type, partnerState));
+        List<List<ProgramRun>> concerned = partnerState.contestsByType.get(event.type());
+        if (concerned == null) partnerState.contestsByType.put(event.type(), concerned = selecting(event.type(), partnerState));
         if (!concerned.isEmpty()) judge(event, partnerState, concerned, line);
         // Put once judged: the index keeps a line with its claims, and of one without, only its family.
         if (line != null) saleLines.put(lineNumber, line);

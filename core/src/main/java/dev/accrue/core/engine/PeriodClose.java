@@ -168,7 +168,8 @@ final class PeriodClose {
             BigDecimal cumulative = BigDecimal.ZERO;
             BigDecimal clawbackExact = BigDecimal.ZERO;
             for (Match match : matches) {
-                LineDraft draft = byPayee.computeIfAbsent(match.payee, payee -> new LineDraft(slot, partner.id(), payee));
+                LineDraft draft = byPayee.get(match.payee);
+                if (draft == null) byPayee.put(match.payee, draft = new LineDraft(slot, partner.id(), match.payee));
                 BigDecimal exact;
                 if (match.isFixed()) {
                     exact = match.fixedAmount();
