@@ -253,14 +253,14 @@ public final class Engine {
     /** Judges the event in each contest it concerns, the line (if any) taking the claims of what it adds. */
     private void judge(Event event, ConditionViews.PartnerState partnerState, List<List<ProgramRun>> concerned, SaleLine line) {
         Map<String, Object> customerView = customers.view(EventFields.string(event, "customer_id"), event.occurredAt());
-        EventViews eventViews = new EventViews(event);
+        EventViews eventViews = new EventViews(event, partnerState.view, customerView);
         // Indexed loops: this runs for every event and program, and the iterators did not always go away.
         for (int c = 0; c < concerned.size(); c++) {
             List<ProgramRun> contest = concerned.get(c);
             for (int r = 0; r < contest.size(); r++) {
                 ProgramRun run = contest.get(r);
                 if (!run.activeAt(event.occurredAt())) continue;
-                List<ProgramRun.Candidate> candidates = run.candidates(event, partnerState, eventViews, customerView);
+                List<ProgramRun.Candidate> candidates = run.candidates(event, partnerState, eventViews);
                 if (candidates.isEmpty()) continue;
                 PeriodId period = run.periodAt(event.occurredAt());
                 if (run.isClosed(period)) continue; // a late event: the books replay in order and adjust

@@ -208,8 +208,7 @@ final class ProgramRun {
      * The rules this event satisfies for its partner. Conditions that read {@code period} are judged at
      * close on the final measures, so here they only keep the views they will need.
      */
-    List<Candidate> candidates(Event event, ConditionViews.PartnerState partner, EventViews eventViews,
-                               Map<String, Object> customerView) {
+    List<Candidate> candidates(Event event, ConditionViews.PartnerState partner, EventViews eventViews) {
         List<RuleSlot> slots = slotsFor(event.type());
         if (slots == null) return List.of();
         List<Candidate> found = List.of();
@@ -220,8 +219,8 @@ final class ProgramRun {
             RuleSlot slot = slots.get(s);
             if (!selects(slot.trackIndex(), partner)) continue;
             if (input == null) {
-                eventView = eventViews.in(program.calendar().zone());
-                input = new ConditionInput(partnerView, eventView, customerView, Map.of(), Map.of());
+                input = eventViews.input(program.calendar().zone());
+                eventView = input.event();
             }
             Rule rule = slot.rule();
             boolean deferred = rule.when() != null && rule.when().readsPeriod();
