@@ -204,14 +204,18 @@ final class ProgramRun {
      */
     record Candidate(RuleSlot slot, Match match, Fold.Entry entry, BigDecimal basis, BigDecimal quantity) {}
 
+    /** {@link #candidates}' list, used again for every event: its caller is done with it before the next. */
+    private final List<Candidate> scratch = new ArrayList<>(4);
+
     /**
-     * The rules this event satisfies for its partner. Conditions that read {@code period} are judged at
-     * close on the final measures, so here they only keep the views they will need.
+     * The rules this event satisfies for its partner, in a list valid until the next call. Conditions that
+     * read {@code period} are judged at close on the final measures, so here they only keep the views they will need.
      */
     List<Candidate> candidates(Event event, ConditionViews.PartnerState partner, EventViews eventViews) {
         List<RuleSlot> slots = slotsFor(event.type());
         if (slots == null) return List.of();
         List<Candidate> found = List.of();
+        scratch.clear();
         Map<String, Object> partnerView = partner.view;
         Map<String, Object> eventView = null;
         ConditionInput input = null;
@@ -252,7 +256,7 @@ final class ProgramRun {
                     ? new Candidate(slot, null, Fold.Entry.of(payee, event.partnerId(), factor, applied), basis, quantity)
                     : new Candidate(slot, new Match(event.occurredAt(), event.id(), payee, basis, quantity,
                             factor, applied, keepViews ? partnerView : null, keepViews ? eventView : null, false, null, null), null, basis, quantity);
-            if (found.isEmpty()) found = new ArrayList<>(2);
+            found = scratch;
             found.add(candidate);
         }
         return found;
