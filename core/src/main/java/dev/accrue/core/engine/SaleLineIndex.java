@@ -21,7 +21,7 @@ final class SaleLineIndex {
     /** Lines with a {@link SaleLine} kept at which the first pruning runs; then whenever their number doubles. */
     private static final int PRUNE_FROM = 1 << 16;
 
-    /** By line number: see {@link #NOT_PUT}; widened to {@link #wideFamilies} past 253 families. */
+    /** By line number: see {@link #NOT_PUT}; widened to {@link #wideFamilies} past 254 families. */
     private byte[] families = new byte[1 << 12];
     private int[] wideFamilies;
     private SaleLine[] lines = new SaleLine[1 << 12];
