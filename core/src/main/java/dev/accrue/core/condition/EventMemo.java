@@ -49,7 +49,7 @@ final class EventMemo {
     }
 
     private final String[] fields;
-    /** By field: read only for its presence ({@link #presenceOnly}), so keyed by presence and type. */
+    /** By field: read only for its presence ({@link #asksOnlyPresence}), so keyed by presence and type. */
     private final boolean[] presenceOnly;
     private final Map<Object, Boolean> results = new ConcurrentHashMap<>();
 
@@ -83,7 +83,7 @@ final class EventMemo {
             String field = select.expr().select().field().intern();
             if (field.equals("occurred_at")) onlyNamedFields[0] = false; // an instant: a new value for every event
             if (!fields.contains(field)) fields.add(field);
-            if (!presenceOnly(select) && !valuesRead.contains(field)) valuesRead.add(field);
+            if (!asksOnlyPresence(select) && !valuesRead.contains(field)) valuesRead.add(field);
         });
         if (!onlyNamedFields[0] || fields.isEmpty()) return null;
         boolean[] presence = new boolean[fields.size()];
@@ -96,7 +96,7 @@ final class EventMemo {
      * {@code event.f != null}, {@code event.f == null}. Such a field is keyed by its presence and its value's
      * type, not its value: a deal registration's id is new on every event, its being there is not.
      */
-    private static boolean presenceOnly(CelNavigableExpr select) {
+    private static boolean asksOnlyPresence(CelNavigableExpr select) {
         if (select.expr().select().testOnly()) return true;
         CelExpr parent = select.parent().map(CelNavigableExpr::expr).orElse(null);
         if (parent == null || parent.exprKind().getKind() != CelExpr.ExprKind.Kind.CALL) return false;

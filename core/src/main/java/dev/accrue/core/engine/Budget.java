@@ -38,16 +38,18 @@ final class Budget {
         // side of the budget, every step is the whole contribution or nothing, whatever the order.
         boolean allUnder = Math.addExact(raw, rise) <= budgetMinor;
         boolean allOver = Math.addExact(raw, fall) >= budgetMinor;
-        if (allUnder || allOver) {
-            if (!allUnder) cutWhole(drafts);
-            raw = Math.addExact(raw, Math.addExact(rise, fall));
-            capped = Math.min(raw, budgetMinor);
-            if (commit) {
-                run.budgetRawMinor = raw;
-                run.budgetCappedMinor = capped;
-            }
-            return;
+        if (!allUnder && allOver) cutWhole(drafts);
+        else if (!allUnder) spendInEventOrder(drafts, raw, capped, budgetMinor);
+        // Either way the running total ends at raw + rise + fall, and what is spent is that capped at the budget.
+        raw = Math.addExact(raw, Math.addExact(rise, fall));
+        if (commit) {
+            run.budgetRawMinor = raw;
+            run.budgetCappedMinor = Math.min(raw, budgetMinor);
         }
+    }
+
+    /** Each contribution's step in the running total, capped at the budget, in event order. */
+    private static void spendInEventOrder(List<LineDraft> drafts, long raw, long capped, long budgetMinor) {
         List<Spend> spending = new ArrayList<>();
         for (LineDraft draft : drafts) {
             for (LineDraft.Contribution contribution : draft.contributions) spending.add(new Spend(contribution, draft));
@@ -63,10 +65,6 @@ final class Budget {
             capped = cappedNow;
         }
         Invariants.check(capped <= budgetMinor, "the program budget is never exceeded");
-        if (commit) {
-            run.budgetRawMinor = raw;
-            run.budgetCappedMinor = capped;
-        }
     }
 
     private static void cutWhole(List<LineDraft> drafts) {

@@ -314,7 +314,8 @@ public final class Engine {
             }
             var clawback = run.program.clawback();
             if (clawback == null || !returnEvent.type().equals(clawback.on())) continue;
-            if (Duration.between(line.soldAt(), returnEvent.occurredAt()).compareTo(Duration.ofDays(clawback.withinDays())) > 0) continue;
+            Instant returnedAt = returnEvent.occurredAt();
+            if (line.afterClawback(returnedAt.getEpochSecond(), returnedAt.getNano(), clawback.withinDays())) continue;
             if (original.finalMinor == 0 || original.basis().signum() == 0) continue;
             BigDecimal earned = BigDecimal.valueOf(original.finalMinor, claim.slot().unit().minorDigits());
             BigDecimal reversal = earned.multiply(returnedAmount).divide(original.basis(), PeriodMeasures.RATIO).negate();

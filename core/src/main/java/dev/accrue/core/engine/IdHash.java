@@ -84,7 +84,18 @@ final class IdHash {
     }
 
     /** Where a hash starts probing in a table of {@code mask + 1} slots. */
-    static int slot(long high, long low, int mask) {
+    private static int slot(long high, long low, int mask) {
         return (int) (low ^ (low >>> 32)) & mask;
+    }
+
+    /**
+     * In an open-addressed table of hashes (two arrays of a power-of-two length, (0, 0) marking an empty slot,
+     * never full): the slot holding ({@code high}, {@code low}), else the empty slot where it would go.
+     */
+    static int find(long[] highs, long[] lows, long high, long low) {
+        int mask = highs.length - 1;
+        int slot = slot(high, low, mask);
+        while ((highs[slot] != 0 || lows[slot] != 0) && (highs[slot] != high || lows[slot] != low)) slot = (slot + 1) & mask;
+        return slot;
     }
 }

@@ -40,18 +40,12 @@ final class IdHashSet {
             return added;
         }
         if (size >= highs.length - (highs.length >>> 2)) grow();
-        int mask = highs.length - 1;
-        for (int i = IdHash.slot(high, low, mask); ; i = (i + 1) & mask) {
-            long h = highs[i];
-            long l = lows[i];
-            if (h == 0 && l == 0) {
-                highs[i] = high;
-                lows[i] = low;
-                size++;
-                return true;
-            }
-            if (h == high && l == low) return false;
-        }
+        int slot = IdHash.find(highs, lows, high, low);
+        if (highs[slot] != 0 || lows[slot] != 0) return false;
+        highs[slot] = high;
+        lows[slot] = low;
+        size++;
+        return true;
     }
 
     private void grow() {
@@ -59,15 +53,11 @@ final class IdHashSet {
         long[] oldLows = lows;
         highs = new long[oldHighs.length * 2];
         lows = new long[oldLows.length * 2];
-        int mask = highs.length - 1;
         for (int j = 0; j < oldHighs.length; j++) {
-            long high = oldHighs[j];
-            long low = oldLows[j];
-            if (high == 0 && low == 0) continue;
-            int i = IdHash.slot(high, low, mask);
-            while (highs[i] != 0 || lows[i] != 0) i = (i + 1) & mask;
-            highs[i] = high;
-            lows[i] = low;
+            if (oldHighs[j] == 0 && oldLows[j] == 0) continue;
+            int slot = IdHash.find(highs, lows, oldHighs[j], oldLows[j]);
+            highs[slot] = oldHighs[j];
+            lows[slot] = oldLows[j];
         }
     }
 }

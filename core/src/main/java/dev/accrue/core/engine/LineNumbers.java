@@ -54,12 +54,8 @@ final class LineNumbers {
             return zeroNumber;
         }
         if (add && size >= highs.length - (highs.length >>> 2)) grow();
-        int mask = highs.length - 1;
-        int slot = IdHash.slot(high, low, mask);
-        while (highs[slot] != 0 || lows[slot] != 0) {
-            if (highs[slot] == high && lows[slot] == low) return numbers[slot];
-            slot = (slot + 1) & mask;
-        }
+        int slot = IdHash.find(highs, lows, high, low);
+        if (highs[slot] != 0 || lows[slot] != 0) return numbers[slot];
         if (!add) return NONE;
         highs[slot] = high;
         lows[slot] = low;
@@ -79,11 +75,9 @@ final class LineNumbers {
         highs = new long[oldHighs.length * 2];
         lows = new long[oldHighs.length * 2];
         numbers = new int[oldHighs.length * 2];
-        int mask = highs.length - 1;
         for (int j = 0; j < oldHighs.length; j++) {
             if (oldHighs[j] == 0 && oldLows[j] == 0) continue;
-            int slot = IdHash.slot(oldHighs[j], oldLows[j], mask);
-            while (highs[slot] != 0 || lows[slot] != 0) slot = (slot + 1) & mask;
+            int slot = IdHash.find(highs, lows, oldHighs[j], oldLows[j]);
             highs[slot] = oldHighs[j];
             lows[slot] = oldLows[j];
             numbers[slot] = oldNumbers[j];

@@ -213,9 +213,8 @@ final class ProgramRun {
      */
     List<Candidate> candidates(Event event, ConditionViews.PartnerState partner, EventViews eventViews) {
         List<RuleSlot> slots = slotsFor(event.type());
-        if (slots == null) return List.of();
-        List<Candidate> found = List.of();
         scratch.clear();
+        if (slots == null) return scratch;
         Map<String, Object> partnerView = partner.view;
         Map<String, Object> eventView = null;
         ConditionInput input = null;
@@ -256,10 +255,9 @@ final class ProgramRun {
                     ? new Candidate(slot, null, Fold.Entry.of(payee, event.partnerId(), factor, applied), basis, quantity)
                     : new Candidate(slot, new Match(event.occurredAt(), event.id(), payee, basis, quantity,
                             factor, applied, keepViews ? partnerView : null, keepViews ? eventView : null, false, null, null), null, basis, quantity);
-            found = scratch;
-            found.add(candidate);
+            scratch.add(candidate);
         }
-        return found;
+        return scratch;
     }
 
     /** Adds a match unless a {@code once} or {@code once_per} rule has already paid this partner (and value). */

@@ -36,8 +36,15 @@ final class SaleLine {
         this.partnerId = partnerId;
     }
 
-    Instant soldAt() {
-        return soldAtSecond == Long.MIN_VALUE ? null : Instant.ofEpochSecond(soldAtSecond, soldAtNano);
+    /** The second a clawback window of {@code withinDays} after the sale ends, at the sale's own nanosecond. */
+    long clawbackEndSecond(int withinDays) {
+        return soldAtSecond + withinDays * 86_400L;
+    }
+
+    /** Whether an instant ({@code second}, {@code nano}) falls after the clawback window of {@code withinDays}. */
+    boolean afterClawback(long second, int nano, int withinDays) {
+        long end = clawbackEndSecond(withinDays);
+        return second > end || (second == end && nano > soldAtNano);
     }
 
     void claim(ProgramRun run, PeriodId period, ProgramRun.Candidate candidate) {

@@ -117,7 +117,8 @@ final class SaleLineIndex {
         long earliest = Long.MAX_VALUE;
         for (SaleLine.Claim claim : line.claims) {
             ProgramRun run = claim.run();
-            long until = run.isClosed(claim.period()) ? clawbackEndSecond(line, run) : run.endSecondOf(claim.period());
+            long until = run.isClosed(claim.period())
+                    ? line.clawbackEndSecond(run.program.clawback().withinDays()) : run.endSecondOf(claim.period());
             earliest = Math.min(earliest, until);
         }
         return earliest == Long.MAX_VALUE ? 0 : minute(earliest);
@@ -155,19 +156,9 @@ final class SaleLineIndex {
         if (!run.isClosed(claim.period())) return true;
         var clawback = run.program.clawback();
         if (clawback == null || !(EventTypes.RETURN.equals(clawback.on()) || EventTypes.REFUND.equals(clawback.on()))) return false;
-        if (claim.match() == null || clawbackPassed(line, run)) return false;
+        // The latest line came after the window closed: a return still to come is too late for it.
+        if (claim.match() == null || line.afterClawback(latestSecond, latestNano, clawback.withinDays())) return false;
         return claim.match().finalMinor != 0 && claim.match().basis().signum() != 0;
-    }
-
-    /** The second the line's clawback window ends, at the line's own nanosecond ({@code within_days} after the sale). */
-    private static long clawbackEndSecond(SaleLine line, ProgramRun run) {
-        return line.soldAtSecond + run.program.clawback().withinDays() * 86_400L;
-    }
-
-    /** Whether the latest line came after the window closed: a return still to come is too late for it. */
-    private boolean clawbackPassed(SaleLine line, ProgramRun run) {
-        long end = clawbackEndSecond(line, run);
-        return latestSecond > end || (latestSecond == end && latestNano > line.soldAtNano);
     }
 
     private int family(int number) {
