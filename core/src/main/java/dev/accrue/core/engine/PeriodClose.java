@@ -175,8 +175,9 @@ final class PeriodClose {
                     exact = match.fixedAmount();
                     clawbackExact = clawbackExact.add(exact);
                 } else {
+                    BigDecimal basis = match.basis();
                     BigDecimal before = cumulative;
-                    cumulative = cumulative.add(match.basis());
+                    cumulative = cumulative.add(basis);
                     BigDecimal factor = match.eventFactor();
                     for (String name : match.eventMultipliers()) multiplierCounts.merge(name, 1, Integer::sum);
                     for (int m = 0; m < multipliers.size(); m++) {
@@ -188,7 +189,7 @@ final class PeriodClose {
                             multiplierCounts.merge(multiplier.name(), 1, Integer::sum);
                         }
                     }
-                    exact = caps.perEvent(math.base(match, before, cumulative).multiply(factor));
+                    exact = caps.perEvent(math.base(match, basis, before, cumulative).multiply(factor));
                     exact = caps.cumulative(match.payee, exact);
                 }
                 draft.add(match.at(), match.eventId, exact, match);
@@ -303,18 +304,18 @@ final class PeriodClose {
             return tiers != null && tiers.mode() == TierMode.INCREMENTAL && Tiers.QUALIFYING.equals(tiers.measure());
         }
 
-        /** What one match earns before multipliers and caps; {@code before}/{@code after} are the running basis. */
-        BigDecimal base(Match match, BigDecimal before, BigDecimal after) {
+        /** What one match (of {@code basis}) earns before multipliers and caps; {@code before}/{@code after} are the running basis. */
+        BigDecimal base(Match match, BigDecimal basis, BigDecimal before, BigDecimal after) {
             return switch (form) {
-                case AmountForm.RateOf rateOf -> match.basis().multiply(rate);
+                case AmountForm.RateOf rateOf -> basis.multiply(rate);
                 case AmountForm.Tiered tiered -> {
-                    if (tiers.mode() == TierMode.RETROACTIVE) yield match.basis().multiply(rate);
+                    if (tiers.mode() == TierMode.RETROACTIVE) yield basis.multiply(rate);
                     if (incrementalOnQualifying()) {
                         yield Tiering.incremental(tiers.bands(), after).subtract(Tiering.incremental(tiers.bands(), before));
                     }
                     // Incremental bands over a period measure: each line earns the blended rate of the measure.
                     yield tierMeasure.signum() == 0 ? BigDecimal.ZERO
-                            : match.basis().multiply(Tiering.incremental(tiers.bands(), tierMeasure))
+                            : basis.multiply(Tiering.incremental(tiers.bands(), tierMeasure))
                                     .divide(tierMeasure, PeriodMeasures.RATIO);
                 }
                 case AmountForm.Flat flat -> match.reversal() ? BigDecimal.ZERO : flat.amount().toMajor();
@@ -359,36 +360,40 @@ final class PeriodClose {
         BigDecimal cutPerPayee = BigDecimal.ZERO;
         BigDecimal cutPerPartner = BigDecimal.ZERO;
 
+        /** The caps in major units, made once per line rather than once per event; null where there is no cap. */
+        private final BigDecimal perEventLimit;
+        private final BigDecimal perPayeeLimit;
+        private final BigDecimal perPartnerLimit;
+
         CapTracker(dev.accrue.core.program.Caps caps, dev.accrue.core.money.Unit unit) {
             this.caps = caps;
             this.unit = unit;
+            this.perEventLimit = caps.perEvent() == null ? null : caps.perEvent().toMajor();
+            this.perPayeeLimit = caps.perPayeePeriod() == null ? null : caps.perPayeePeriod().toMajor();
+            this.perPartnerLimit = caps.perPartnerPeriod() == null ? null : caps.perPartnerPeriod().toMajor();
         }
 
         BigDecimal perEvent(BigDecimal exact) {
-            if (caps.perEvent() == null) return exact;
-            BigDecimal limit = caps.perEvent().toMajor();
-            if (exact.compareTo(limit) <= 0) return exact;
-            cutPerEvent = cutPerEvent.add(exact.subtract(limit));
-            return limit;
+            if (perEventLimit == null || exact.compareTo(perEventLimit) <= 0) return exact;
+            cutPerEvent = cutPerEvent.add(exact.subtract(perEventLimit));
+            return perEventLimit;
         }
 
         /** Running sums capped: each event gets the step of the capped running total, so the total never passes the cap. */
         BigDecimal cumulative(String payee, BigDecimal exact) {
             BigDecimal result = exact;
-            if (caps.perPayeePeriod() != null) {
+            if (perPayeeLimit != null) {
                 BigDecimal before = rawByPayee.getOrDefault(payee, BigDecimal.ZERO);
                 BigDecimal after = before.add(result);
                 rawByPayee.put(payee, after);
-                BigDecimal limit = caps.perPayeePeriod().toMajor();
-                BigDecimal step = after.min(limit).subtract(before.min(limit));
+                BigDecimal step = after.min(perPayeeLimit).subtract(before.min(perPayeeLimit));
                 cutPerPayee = cutPerPayee.add(result.subtract(step));
                 result = step;
             }
-            if (caps.perPartnerPeriod() != null) {
+            if (perPartnerLimit != null) {
                 BigDecimal before = rawPartner;
                 rawPartner = rawPartner.add(result);
-                BigDecimal limit = caps.perPartnerPeriod().toMajor();
-                BigDecimal step = rawPartner.min(limit).subtract(before.min(limit));
+                BigDecimal step = rawPartner.min(perPartnerLimit).subtract(before.min(perPartnerLimit));
                 cutPerPartner = cutPerPartner.add(result.subtract(step));
                 result = step;
             }
