@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Turns one program period's matches into earnings: period conditions and tiers judged on the final
@@ -101,7 +102,8 @@ final class PeriodClose {
         final Partner.Version version;
         final ConditionViews.PartnerState partnerState;
         final Map<String, Object> partnerView;
-        final PeriodMeasures final_;
+        /** The period's final measures, read when first asked: a rate on each event's basis needs none. */
+        private PeriodMeasures finalMeasures;
         /** What conditions at close see, made when first asked: most rules judge nothing at close. */
         private ConditionInput closeInput;
         final Map<Integer, Gate> failedGates = new HashMap<>();
@@ -111,7 +113,11 @@ final class PeriodClose {
             this.version = partner.asOf(periodEnd.minusNanos(1));
             this.partnerState = views.state(partner, version);
             this.partnerView = partnerState.view;
-            this.final_ = measures.measures(calendar, partner.id(), period);
+        }
+
+        PeriodMeasures finalMeasures() {
+            if (finalMeasures == null) finalMeasures = measures.measures(calendar, partner.id(), period);
+            return finalMeasures;
         }
 
         /** The partner as of the period's end, its period's measures and the prior period's. */
@@ -155,7 +161,7 @@ final class PeriodClose {
             BigDecimal qualifying = BigDecimal.ZERO;
             for (Match match : matches) if (!match.isFixed()) qualifying = qualifying.add(match.basis());
 
-            LineMath math = LineMath.forRule(rule, slot, qualifying, final_);
+            LineMath math = LineMath.forRule(rule, slot, qualifying, this::finalMeasures);
             Map<String, Integer> multiplierCounts = new HashMap<>();
             List<Multiplier> multipliers = rule.multipliers();
             Boolean[] periodOnlyHolds = new Boolean[multipliers.size()];
@@ -221,7 +227,7 @@ final class PeriodClose {
             Rule rule = slot.rule();
             if (rule.when() != null && rule.when().readsPeriod() && !rule.when().test(closeInput())) return List.of();
             BigDecimal qualifying = fold.qualifying();
-            LineMath math = LineMath.forRule(rule, slot, qualifying, final_);
+            LineMath math = LineMath.forRule(rule, slot, qualifying, this::finalMeasures);
             BigDecimal periodFactor = BigDecimal.ONE;
             Map<String, Integer> multiplierCounts = new HashMap<>(fold.eventMultiplierCounts);
             for (Multiplier multiplier : rule.multipliers()) {
@@ -252,10 +258,10 @@ final class PeriodClose {
                 case AmountForm.RateOf rateOf -> measureOf(rateOf.basis());
                 case AmountForm.Tiered tiered -> measureOf(tiered.basis());
                 case AmountForm.Flat flat -> BigDecimal.ONE;
-                case AmountForm.PerUnit perUnit -> final_.units();
+                case AmountForm.PerUnit perUnit -> finalMeasures().units();
             };
             if (basis == null) return null;
-            LineMath math = LineMath.forRule(rule, slot, basis, final_);
+            LineMath math = LineMath.forRule(rule, slot, basis, this::finalMeasures);
             BigDecimal factor = BigDecimal.ONE;
             Map<String, Integer> applied = new HashMap<>();
             for (Multiplier multiplier : rule.multipliers()) {
@@ -276,7 +282,7 @@ final class PeriodClose {
 
         private BigDecimal measureOf(Basis basis) {
             return switch (basis) {
-                case Basis.PeriodMeasure measure -> final_.numeric(measure.measure());
+                case Basis.PeriodMeasure measure -> finalMeasures().numeric(measure.measure());
                 case Basis.EventField field -> null;
             };
         }
@@ -284,13 +290,13 @@ final class PeriodClose {
 
     /** The rate arithmetic of one rule for one partner and period, once its qualifying basis is known. */
     record LineMath(AmountForm form, BigDecimal rate, Tiers tiers, int band, BigDecimal tierMeasure, int minorDigits) {
-        static LineMath forRule(Rule rule, RuleSlot slot, BigDecimal qualifying, PeriodMeasures measures) {
+        static LineMath forRule(Rule rule, RuleSlot slot, BigDecimal qualifying, Supplier<PeriodMeasures> measures) {
             int digits = slot.unit().minorDigits();
             return switch (rule.amount()) {
                 case AmountForm.RateOf rateOf -> new LineMath(rateOf, rateOf.rate().value(), null, -1, null, digits);
                 case AmountForm.Tiered tiered -> {
                     Tiers tiers = tiered.tiers();
-                    BigDecimal measure = Tiers.QUALIFYING.equals(tiers.measure()) ? qualifying : measures.numeric(tiers.measure());
+                    BigDecimal measure = Tiers.QUALIFYING.equals(tiers.measure()) ? qualifying : measures.get().numeric(tiers.measure());
                     if (measure == null) measure = BigDecimal.ZERO;
                     int band = Tiering.reachedBand(tiers.bands(), measure);
                     yield new LineMath(tiered, tiers.bands().get(band).rate().value(), tiers, band, measure, digits);
