@@ -6,6 +6,10 @@ package dev.accrue.core.engine;
  * with probability about 2^-128 per pair; among n ids, about n²/2^129: for 100 million ids below 10^-22,
  * far rarer than an undetected memory or disk error. The simulator relies on that: a repeated hash is a
  * repeated id.
+ *
+ * <p>(0, 0) is never a hash, so that tables of hashes can mark an empty slot with it: what would hash to it
+ * (the empty id, as MurmurHash3 hashes no input, and by chance one input in 2^128) gets (0, 1) instead,
+ * which leaves the odds above as they are.
  */
 final class IdHash {
     private static final long C1 = 0x87c37b91114253d5L;
@@ -67,7 +71,7 @@ final class IdHash {
         h1 += h2;
         h2 += h1;
         out[0] = h1;
-        out[1] = h2;
+        out[1] = h1 == 0 && h2 == 0 ? 1 : h2;
     }
 
     private static long pack(CharSequence text, int at) {

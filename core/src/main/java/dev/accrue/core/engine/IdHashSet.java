@@ -8,8 +8,6 @@ package dev.accrue.core.engine;
 final class IdHashSet {
     private long[] highs;
     private long[] lows;
-    /** Whether the hash (0, 0), which marks an empty slot, is in the set. */
-    private boolean hasZero;
     private int size;
     private final long[] hash = new long[2];
 
@@ -30,15 +28,10 @@ final class IdHashSet {
     }
 
     int size() {
-        return size + (hasZero ? 1 : 0);
+        return size;
     }
 
     private boolean add(long high, long low) {
-        if (high == 0 && low == 0) {
-            boolean added = !hasZero;
-            hasZero = true;
-            return added;
-        }
         if (size >= highs.length - (highs.length >>> 2)) grow();
         int slot = IdHash.find(highs, lows, high, low);
         if (highs[slot] != 0 || lows[slot] != 0) return false;

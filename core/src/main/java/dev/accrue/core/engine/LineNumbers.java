@@ -19,8 +19,6 @@ final class LineNumbers {
     private long[] highs = new long[1 << 12];
     private long[] lows = new long[1 << 12];
     private int[] numbers = new int[1 << 12];
-    /** The number of the id whose hash is (0, 0), the mark of an empty slot; {@link #NONE} while unseen. */
-    private int zeroNumber = NONE;
     private int size;
     private final long[] hash = new long[2];
 
@@ -49,10 +47,6 @@ final class LineNumbers {
         IdHash.hash(id, hash);
         long high = hash[0];
         long low = hash[1];
-        if (high == 0 && low == 0) {
-            if (zeroNumber == NONE && add) zeroNumber = size++;
-            return zeroNumber;
-        }
         if (add && size >= highs.length - (highs.length >>> 2)) grow();
         int slot = IdHash.find(highs, lows, high, low);
         if (highs[slot] != 0 || lows[slot] != 0) return numbers[slot];
@@ -73,7 +67,7 @@ final class LineNumbers {
         long[] oldLows = lows;
         int[] oldNumbers = numbers;
         highs = new long[oldHighs.length * 2];
-        lows = new long[oldHighs.length * 2];
+        lows = new long[oldLows.length * 2];
         numbers = new int[oldHighs.length * 2];
         for (int j = 0; j < oldHighs.length; j++) {
             if (oldHighs[j] == 0 && oldLows[j] == 0) continue;

@@ -31,6 +31,20 @@ class LineNumbersTest {
     }
 
     @Test
+    void theEmptyIdIsAnIdLikeAnyOther() {
+        // MurmurHash3 gives (0, 0) for no input, the tables' empty mark: IdHash turns it into (0, 1).
+        long[] hash = new long[2];
+        IdHash.hash("", hash);
+        assertThat(hash[0] != 0 || hash[1] != 0).isTrue();
+        LineNumbers numbers = new LineNumbers();
+        assertThat(numbers.number("", false)).isEqualTo(LineNumbers.NONE);
+        assertThat(numbers.number("L-1", true)).isEqualTo(0);
+        assertThat(numbers.number("", true)).isEqualTo(1);
+        assertThat(numbers.number("", false)).isEqualTo(1);
+        assertThat(numbers.number("\u0000", true)).isEqualTo(2);
+    }
+
+    @Test
     void salesAndPaymentsPutTheirLinesReturnsAndRefundsNameThem() {
         LineNumbers numbers = new LineNumbers();
         int sale = numbers.numberOf(event("sale", Map.of("line_id", "L-1")));
