@@ -93,13 +93,48 @@ final class IdHash {
     }
 
     /**
-     * In an open-addressed table of hashes (two arrays of a power-of-two length, (0, 0) marking an empty slot,
-     * never full): the slot holding ({@code high}, {@code low}), else the empty slot where it would go.
+     * In an open-addressed table of hashes (a long array holding slot i's high at 2i and low at 2i + 1, so a
+     * probe reads one cache line, not one in each of two arrays; a power-of-two number of slots; (0, 0) marking
+     * an empty slot; never full): the slot holding ({@code high}, {@code low}), else the empty slot where it would go.
      */
-    static int find(long[] highs, long[] lows, long high, long low) {
-        int mask = highs.length - 1;
+    static int find(long[] table, long high, long low) {
+        int mask = (table.length >>> 1) - 1;
         int slot = slot(high, low, mask);
-        while ((highs[slot] != 0 || lows[slot] != 0) && (highs[slot] != high || lows[slot] != low)) slot = (slot + 1) & mask;
-        return slot;
+        while (true) {
+            long slotHigh = table[2 * slot];
+            long slotLow = table[2 * slot + 1];
+            if ((slotHigh == high && slotLow == low) || (slotHigh == 0 && slotLow == 0)) return slot;
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Whether the slot of a table ({@link #find}) is empty. */
+    static boolean isEmpty(long[] table, int slot) {
+        return table[2 * slot] == 0 && table[2 * slot + 1] == 0;
+    }
+
+    /** Puts the hash into the slot of a table ({@link #find}). */
+    static void put(long[] table, int slot, long high, long low) {
+        table[2 * slot] = high;
+        table[2 * slot + 1] = low;
+    }
+
+    /** A table ({@link #find}) twice the size holding the same hashes; {@code moved} learns each hash's old and new slot. */
+    static long[] doubled(long[] table, SlotMove moved) {
+        long[] bigger = new long[table.length * 2];
+        for (int old = 0; old < table.length >>> 1; old++) {
+            if (isEmpty(table, old)) continue;
+            long high = table[2 * old];
+            long low = table[2 * old + 1];
+            int slot = find(bigger, high, low);
+            put(bigger, slot, high, low);
+            moved.move(old, slot);
+        }
+        return bigger;
+    }
+
+    @FunctionalInterface
+    interface SlotMove {
+        void move(int from, int to);
     }
 }

@@ -1,13 +1,12 @@
 package dev.accrue.core.engine;
 
 /**
- * A set of ids kept as their 128-bit hashes ({@link IdHash}): 16 bytes an id in two open-addressed long
- * arrays, at most three quarters full. The simulator's memory of the event ids it has taken, so that a
+ * A set of ids kept as their 128-bit hashes ({@link IdHash}): 16 bytes an id in an open-addressed long
+ * array, at most three quarters full. The simulator's memory of the event ids it has taken, so that a
  * repeat is skipped while streaming.
  */
 final class IdHashSet {
-    private long[] highs;
-    private long[] lows;
+    private long[] table;
     private int size;
     private final long[] hash = new long[2];
 
@@ -17,8 +16,7 @@ final class IdHashSet {
 
     IdHashSet(int capacity) {
         int slots = Integer.highestOneBit(Math.max(16, capacity) - 1) << 1;
-        highs = new long[slots];
-        lows = new long[slots];
+        table = new long[2 * slots];
     }
 
     /** Adds the id; false if it (or, with the odds {@link IdHash} gives, another id of the same hash) was there. */
@@ -32,25 +30,12 @@ final class IdHashSet {
     }
 
     private boolean add(long high, long low) {
-        if (size >= highs.length - (highs.length >>> 2)) grow();
-        int slot = IdHash.find(highs, lows, high, low);
-        if (highs[slot] != 0 || lows[slot] != 0) return false;
-        highs[slot] = high;
-        lows[slot] = low;
+        int slots = table.length >>> 1;
+        if (size >= slots - (slots >>> 2)) table = IdHash.doubled(table, (from, to) -> {});
+        int slot = IdHash.find(table, high, low);
+        if (!IdHash.isEmpty(table, slot)) return false;
+        IdHash.put(table, slot, high, low);
         size++;
         return true;
-    }
-
-    private void grow() {
-        long[] oldHighs = highs;
-        long[] oldLows = lows;
-        highs = new long[oldHighs.length * 2];
-        lows = new long[oldLows.length * 2];
-        for (int j = 0; j < oldHighs.length; j++) {
-            if (oldHighs[j] == 0 && oldLows[j] == 0) continue;
-            int slot = IdHash.find(highs, lows, oldHighs[j], oldLows[j]);
-            highs[slot] = oldHighs[j];
-            lows[slot] = oldLows[j];
-        }
     }
 }

@@ -9,15 +9,14 @@ import dev.accrue.core.event.EventTypes;
  * number ({@link SaleLineIndex}), so hashing and probing an id table of tens of millions of lines is done
  * here, which a simulation runs on the thread that reads the events, beside the engine's ({@link SharedRun}).
  *
- * <p>Ids are kept as their 128-bit hashes ({@link IdHash}) in open-addressed arrays, 20 bytes a slot,
- * at most three quarters full. A number, once given, stays the id's for the whole run.
+ * <p>Ids are kept as their 128-bit hashes ({@link IdHash}) in an open-addressed table, with their numbers
+ * beside it: 20 bytes a slot, at most three quarters full. A number, once given, stays the id's for the whole run.
  */
 final class LineNumbers {
     /** Not a line, or a line never seen. */
     static final int NONE = -1;
 
-    private long[] highs = new long[1 << 12];
-    private long[] lows = new long[1 << 12];
+    private long[] table = new long[2 << 12];
     private int[] numbers = new int[1 << 12];
     private int size;
     private final long[] hash = new long[2];
@@ -47,12 +46,11 @@ final class LineNumbers {
         IdHash.hash(id, hash);
         long high = hash[0];
         long low = hash[1];
-        if (add && size >= highs.length - (highs.length >>> 2)) grow();
-        int slot = IdHash.find(highs, lows, high, low);
-        if (highs[slot] != 0 || lows[slot] != 0) return numbers[slot];
+        if (add && size >= numbers.length - (numbers.length >>> 2)) grow();
+        int slot = IdHash.find(table, high, low);
+        if (!IdHash.isEmpty(table, slot)) return numbers[slot];
         if (!add) return NONE;
-        highs[slot] = high;
-        lows[slot] = low;
+        IdHash.put(table, slot, high, low);
         numbers[slot] = size;
         return size++;
     }
@@ -63,18 +61,9 @@ final class LineNumbers {
     }
 
     private void grow() {
-        long[] oldHighs = highs;
-        long[] oldLows = lows;
         int[] oldNumbers = numbers;
-        highs = new long[oldHighs.length * 2];
-        lows = new long[oldLows.length * 2];
-        numbers = new int[oldHighs.length * 2];
-        for (int j = 0; j < oldHighs.length; j++) {
-            if (oldHighs[j] == 0 && oldLows[j] == 0) continue;
-            int slot = IdHash.find(highs, lows, oldHighs[j], oldLows[j]);
-            highs[slot] = oldHighs[j];
-            lows[slot] = oldLows[j];
-            numbers[slot] = oldNumbers[j];
-        }
+        int[] newNumbers = new int[oldNumbers.length * 2];
+        table = IdHash.doubled(table, (from, to) -> newNumbers[to] = oldNumbers[from]);
+        numbers = newNumbers;
     }
 }
