@@ -59,7 +59,7 @@ public final class SimulationInputs {
 
     public Simulation.Result run(LocalDate through) throws InvalidInput {
         EventFile file = new EventFile(events);
-        Simulation.Result result = Simulation.run(programs, partners::get, file::forEach, through);
+        Simulation.Result result = Simulation.run(programs, partners::get, file, through);
         if (file.errorCount > 0) {
             List<String> faults = file.errors.stream().map(error -> events + ":" + error.format()).toList();
             throw new InvalidInput(file.errorCount + " invalid event line(s) in " + events + "; nothing was simulated", faults);

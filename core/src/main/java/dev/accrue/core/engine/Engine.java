@@ -58,7 +58,7 @@ public final class Engine {
     private final Set<String> unknownPartners = new HashSet<>();
     private final ConditionViews views = new ConditionViews();
     private final Customers customers = new Customers();
-    private final SaleLineIndex saleLines = new SaleLineIndex();
+    private final SaleLineIndex saleLines;
     /** Numbers the lines of the events given to {@link #accept(Event)}; a simulation numbers them as it reads ({@link SharedRun}). */
     private final LineNumbers lineNumbers = new LineNumbers();
     private final Map<String, List<TouchWeights.Touch>> touches = new HashMap<>();
@@ -85,7 +85,7 @@ public final class Engine {
      * @param closeThrough periods whose last day is after this date stay open; null closes every period the stream passes
      */
     public Engine(List<ProgramVersion> programs, PartnerLookup partners, LocalDate closeThrough) {
-        this(programs, partners, ClosePolicy.through(closeThrough), true, version -> true);
+        this(programs, partners, ClosePolicy.through(closeThrough), true, version -> true, 0);
     }
 
     /**
@@ -93,9 +93,12 @@ public final class Engine {
      * ({@link Simulation}): it takes every event, as the whole engine would, and judges only the programs
      * {@code mine} accepts, which must keep each stacking group whole. What programs outside the share decide
      * for every engine alike (how a conversion without a partner is split) it decides from all of them.
+     *
+     * @param expectedEvents about how many events will come (and so at most how many sale lines); 0: not known
      */
-    Engine(List<ProgramVersion> programs, PartnerLookup partners, LocalDate closeThrough, Predicate<ProgramVersion> mine) {
-        this(programs, partners, ClosePolicy.through(closeThrough), true, mine);
+    Engine(List<ProgramVersion> programs, PartnerLookup partners, LocalDate closeThrough, Predicate<ProgramVersion> mine,
+           int expectedEvents) {
+        this(programs, partners, ClosePolicy.through(closeThrough), true, mine, expectedEvents);
     }
 
     /**
@@ -105,12 +108,13 @@ public final class Engine {
      * provisional figures follow arrival order.
      */
     public static Engine live(List<ProgramVersion> programs, PartnerLookup partners, ClosePolicy policy) {
-        return new Engine(programs, partners, policy, false, version -> true);
+        return new Engine(programs, partners, policy, false, version -> true, 0);
     }
 
     private Engine(List<ProgramVersion> programs, PartnerLookup partners, ClosePolicy policy, boolean ordered,
-                   Predicate<ProgramVersion> mine) {
+                   Predicate<ProgramVersion> mine, int expectedEvents) {
         this.partners = partners;
+        this.saleLines = expectedEvents > 0 ? new SaleLineIndex(expectedEvents) : new SaleLineIndex();
         this.policy = policy;
         this.ordered = ordered;
         this.seen = ordered ? null : new IdHashSet();

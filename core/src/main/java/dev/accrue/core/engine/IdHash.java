@@ -108,6 +108,12 @@ final class IdHash {
         }
     }
 
+    /** The number of slots (a power of two) that holds {@code entries} hashes at most three quarters full. */
+    static int slotsFor(int entries) {
+        long wanted = Math.max(16, entries + (entries + 2L) / 3);
+        return (int) Math.min(1 << 29, Long.highestOneBit(wanted - 1) << 1);
+    }
+
     /** Whether the slot of a table ({@link #find}) is empty. */
     static boolean isEmpty(long[] table, int slot) {
         return table[2 * slot] == 0 && table[2 * slot + 1] == 0;

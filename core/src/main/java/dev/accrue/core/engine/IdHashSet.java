@@ -11,12 +11,12 @@ final class IdHashSet {
     private final long[] hash = new long[2];
 
     IdHashSet() {
-        this(1 << 16);
+        this(1 << 12);
     }
 
-    IdHashSet(int capacity) {
-        int slots = Integer.highestOneBit(Math.max(16, capacity) - 1) << 1;
-        table = new long[2 * slots];
+    /** @param expected how many ids the set is expected to hold: it grows past that, but need not grow up to it */
+    IdHashSet(int expected) {
+        table = new long[2 * IdHash.slotsFor(expected)];
     }
 
     /** Adds the id; false if it (or, with the odds {@link IdHash} gives, another id of the same hash) was there. */

@@ -16,10 +16,21 @@ final class LineNumbers {
     /** Not a line, or a line never seen. */
     static final int NONE = -1;
 
-    private long[] table = new long[2 << 12];
-    private int[] numbers = new int[1 << 12];
+    private long[] table;
+    private int[] numbers;
     private int size;
     private final long[] hash = new long[2];
+
+    LineNumbers() {
+        this(1 << 10);
+    }
+
+    /** @param expected how many lines are expected: the table grows past that, but need not grow up to it */
+    LineNumbers(int expected) {
+        int slots = IdHash.slotsFor(expected);
+        table = new long[2 * slots];
+        numbers = new int[slots];
+    }
 
     /**
      * The number of the line this event puts (a sale, a payment with an invoice) or names (a return, a

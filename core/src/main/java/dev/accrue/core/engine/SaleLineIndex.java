@@ -22,16 +22,16 @@ final class SaleLineIndex {
     private static final int PRUNE_FROM = 1 << 16;
 
     /** By line number: see {@link #NOT_PUT}; widened to {@link #wideFamilies} past 254 families. */
-    private byte[] families = new byte[1 << 12];
+    private byte[] families;
     private int[] wideFamilies;
-    private SaleLine[] lines = new SaleLine[1 << 12];
+    private SaleLine[] lines;
     /**
      * By line number, the minute (since the epoch, rounded down) before which pruning need not look at the
      * line: every claim it holds is usable until then (its period cannot have closed, or its clawback window
      * is still open). Pruning reads this array in order instead of following each kept line into memory,
      * and lines of yearly programs are then looked at once a year, not at every pruning.
      */
-    private int[] recheckAt = new int[1 << 12];
+    private int[] recheckAt;
     /** One past the highest number of a line kept. */
     private int limit;
     private int size;
@@ -43,6 +43,18 @@ final class SaleLineIndex {
     private final Numbering familyNumbers = new Numbering();
     /** Claim arrays that lines share, by a hash of their claims' identities ({@link #shareClaims}). */
     private final SaleLine.Claim[][] sharedClaims = new SaleLine.Claim[1 << 10][];
+
+    SaleLineIndex() {
+        this(1 << 12);
+    }
+
+    /** @param expected how many lines are expected: the arrays grow past that, but need not grow up to it */
+    SaleLineIndex(int expected) {
+        int length = Math.max(16, expected);
+        families = new byte[length];
+        lines = new SaleLine[length];
+        recheckAt = new int[length];
+    }
 
     /**
      * Remembers a sale line under its number once its event is judged (a later line of the same number

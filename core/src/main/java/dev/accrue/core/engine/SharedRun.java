@@ -36,13 +36,16 @@ final class SharedRun {
     static Simulation.Result streamed(List<ProgramVersion> programs, PartnerLookup partners, Simulation.EventSource events,
                                       LocalDate through, List<Predicate<ProgramVersion>> shares) {
         List<Worker> workers = new ArrayList<>();
-        for (int s = 0; s < shares.size(); s++) workers.add(new Worker(new Engine(programs, partners, through, shares.get(s)), s));
+        int expected = events.expectedEvents();
+        for (int s = 0; s < shares.size(); s++) {
+            workers.add(new Worker(new Engine(programs, partners, through, shares.get(s), expected), s));
+        }
         workers.forEach(Worker::start);
         boolean handedOver = false;
         Simulation.InOrder inOrder;
         try {
-            Batches batches = new Batches(workers);
-            inOrder = new Simulation.InOrder(event -> batches.accept(Engine.withPartnersOwnId(event, partners)));
+            Batches batches = new Batches(workers, expected);
+            inOrder = new Simulation.InOrder(event -> batches.accept(Engine.withPartnersOwnId(event, partners)), expected);
             events.forEach(inOrder);
             inOrder.finish();
             batches.flush();
@@ -84,13 +87,15 @@ final class SharedRun {
      */
     private static final class Batches implements java.util.function.Consumer<Event> {
         private final List<Worker> workers;
-        private final LineNumbers lineNumbers = new LineNumbers();
+        private final LineNumbers lineNumbers;
         private Event[] events = new Event[BATCH];
         private int[] lines = new int[BATCH];
         private int size;
 
-        Batches(List<Worker> workers) {
+        /** @param expected about how many events (and so at most how many lines) there are; 0: not known */
+        Batches(List<Worker> workers, int expected) {
             this.workers = workers;
+            this.lineNumbers = expected > 0 ? new LineNumbers(expected) : new LineNumbers();
         }
 
         @Override

@@ -16,6 +16,24 @@ class IdHashSetTest {
     }
 
     @Test
+    void aTableMadeForSoManyIdsHoldsThemAtMostThreeQuartersFull() {
+        assertThat(IdHash.slotsFor(0)).isEqualTo(16);
+        assertThat(IdHash.slotsFor(12)).isEqualTo(16);
+        assertThat(IdHash.slotsFor(13)).isEqualTo(32);
+        assertThat(IdHash.slotsFor(12_582_912)).as("three quarters of 2^24").isEqualTo(1 << 24);
+        assertThat(IdHash.slotsFor(12_582_913)).isEqualTo(1 << 25);
+        assertThat(IdHash.slotsFor(Integer.MAX_VALUE)).as("bounded").isEqualTo(1 << 29);
+    }
+
+    @Test
+    void aSetMadeForManyIdsTakesThemAsAnyOther() {
+        IdHashSet set = new IdHashSet(100_000);
+        for (int i = 0; i < 150_000; i++) assertThat(set.add("e-" + i)).isTrue();
+        assertThat(set.add("e-99999")).isFalse();
+        assertThat(set.size()).isEqualTo(150_000);
+    }
+
+    @Test
     void hashesDependOnEveryCharacterAndTheLength() {
         long[] a = new long[2];
         long[] b = new long[2];

@@ -40,6 +40,22 @@ class SaleLineIndexTest {
     }
 
     @Test
+    void tablesMadeForFewerLinesGrowPastThem() {
+        LineNumbers sized = new LineNumbers(1_000);
+        SaleLineIndex sizedIndex = new SaleLineIndex(1_000);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 5_000; i++) {
+            sizedIndex.put(sized.number("L-" + i, true), new SaleLine(FAMILIES[i % FAMILIES.length], at.plusSeconds(i), "p1"));
+        }
+        assertThat(sized.size()).isEqualTo(5_000);
+        assertThat(sizedIndex.size()).isEqualTo(5_000);
+        for (int i = 0; i < 5_000; i += 13) {
+            assertThat(sized.number("L-" + i, false)).isEqualTo(i);
+            assertThat(sizedIndex.get(i).family).isEqualTo(FAMILIES[i % FAMILIES.length]);
+        }
+    }
+
+    @Test
     void aLaterLineOfTheSameIdReplacesTheEarlier() {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         put("L-1", new SaleLine("pumps", at, "p1"));
