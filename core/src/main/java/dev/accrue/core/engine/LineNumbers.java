@@ -22,7 +22,7 @@ final class LineNumbers {
     private final long[] hash = new long[2];
 
     LineNumbers() {
-        this(1 << 10);
+        this(1 << 12);
     }
 
     /** @param expected how many lines are expected: the table grows past that, but need not grow up to it */

@@ -80,6 +80,22 @@ final class EngineFixture {
         return Simulation.run(programs, partners::get, sink -> input.forEach(sink), through == null ? null : LocalDate.parse(through));
     }
 
+    /** {@link #run(List, String)} from a source that says it holds about {@code expectedEvents} events. */
+    Simulation.Result run(List<Event> input, String through, int expectedEvents) {
+        Simulation.EventSource source = new Simulation.EventSource() {
+            @Override
+            public void forEach(java.util.function.Consumer<Event> sink) {
+                input.forEach(sink);
+            }
+
+            @Override
+            public int expectedEvents() {
+                return expectedEvents;
+            }
+        };
+        return Simulation.run(programs, partners::get, source, through == null ? null : LocalDate.parse(through));
+    }
+
     static Earning earning(Simulation.Result result, String partner, String period) {
         return result.earnings().stream().filter(e -> e.payee().equals(partner) || e.partner().equals(partner))
                 .filter(e -> e.period().toString().equals(period)).findFirst()

@@ -69,6 +69,19 @@ class EnginePropertiesTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33})
+    void howManyEventsTheSourceExpectsChangesNothing(long seed) throws Exception {
+        EngineFixture fixture = randomActivity(seed, example("distributor-growth-rebate.yaml"), example("dealer-volume-incremental.yaml"));
+        List<Event> ordered = new ArrayList<>(fixture.events);
+        ordered.sort(Event::chronological);
+        List<String> expected = canonical(fixture.run(ordered, "2026-05-31"));
+        for (int expectedEvents : new int[] {1, ordered.size() / 3, ordered.size(), 10 * ordered.size()}) {
+            assertThat(canonical(fixture.run(ordered, "2026-05-31", expectedEvents)))
+                    .as("seed %d, %d expected", seed, expectedEvents).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21, 22, 23, 24, 25})
     void inputInTimeOrderWithRepeatsGivesTheSameEarningsAsTheSetOfItsEvents(long seed) throws Exception {
         EngineFixture fixture = randomActivity(seed, example("distributor-growth-rebate.yaml"), example("dealer-volume-incremental.yaml"));
