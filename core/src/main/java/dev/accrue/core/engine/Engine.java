@@ -114,7 +114,7 @@ public final class Engine {
     private Engine(List<ProgramVersion> programs, PartnerLookup partners, ClosePolicy policy, boolean ordered,
                    Predicate<ProgramVersion> mine, int expectedEvents) {
         this.partners = partners;
-        this.saleLines = expectedEvents > 0 ? new SaleLineIndex(expectedEvents) : new SaleLineIndex();
+        this.saleLines = new SaleLineIndex(expectedEvents);
         this.policy = policy;
         this.ordered = ordered;
         this.seen = ordered ? null : new IdHashSet();

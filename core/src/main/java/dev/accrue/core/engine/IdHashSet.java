@@ -10,13 +10,19 @@ final class IdHashSet {
     private int size;
     private final long[] hash = new long[2];
 
+    /** How many ids a set starts with room for when nobody says. */
+    private static final int DEFAULT_EXPECTED = 1 << 12;
+
     IdHashSet() {
-        this(1 << 12);
+        this(0);
     }
 
-    /** @param expected how many ids the set is expected to hold: it grows past that, but need not grow up to it */
+    /**
+     * @param expected how many ids the set is expected to hold (0: not known): it grows past that, but need
+     *                 not grow up to it
+     */
     IdHashSet(int expected) {
-        table = new long[2 * IdHash.slotsFor(expected)];
+        table = new long[2 * IdHash.slotsFor(expected > 0 ? expected : DEFAULT_EXPECTED)];
     }
 
     /** Adds the id; false if it (or, with the odds {@link IdHash} gives, another id of the same hash) was there. */

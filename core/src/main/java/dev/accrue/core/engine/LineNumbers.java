@@ -21,13 +21,16 @@ final class LineNumbers {
     private int size;
     private final long[] hash = new long[2];
 
+    /** How many lines the table starts with room for when nobody says. */
+    private static final int DEFAULT_EXPECTED = 1 << 12;
+
     LineNumbers() {
-        this(1 << 12);
+        this(0);
     }
 
-    /** @param expected how many lines are expected: the table grows past that, but need not grow up to it */
+    /** @param expected how many lines are expected (0: not known): the table grows past that, but need not grow up to it */
     LineNumbers(int expected) {
-        int slots = IdHash.slotsFor(expected);
+        int slots = IdHash.slotsFor(expected > 0 ? expected : DEFAULT_EXPECTED);
         table = new long[2 * slots];
         numbers = new int[slots];
     }

@@ -374,9 +374,13 @@ final class PeriodClose {
         CapTracker(dev.accrue.core.program.Caps caps, dev.accrue.core.money.Unit unit) {
             this.caps = caps;
             this.unit = unit;
-            this.perEventLimit = caps.perEvent() == null ? null : caps.perEvent().toMajor();
-            this.perPayeeLimit = caps.perPayeePeriod() == null ? null : caps.perPayeePeriod().toMajor();
-            this.perPartnerLimit = caps.perPartnerPeriod() == null ? null : caps.perPartnerPeriod().toMajor();
+            this.perEventLimit = major(caps.perEvent());
+            this.perPayeeLimit = major(caps.perPayeePeriod());
+            this.perPartnerLimit = major(caps.perPartnerPeriod());
+        }
+
+        private static BigDecimal major(Money cap) {
+            return cap == null ? null : cap.toMajor();
         }
 
         BigDecimal perEvent(BigDecimal exact) {

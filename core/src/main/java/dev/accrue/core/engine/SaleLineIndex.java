@@ -44,13 +44,16 @@ final class SaleLineIndex {
     /** Claim arrays that lines share, by a hash of their claims' identities ({@link #shareClaims}). */
     private final SaleLine.Claim[][] sharedClaims = new SaleLine.Claim[1 << 10][];
 
+    /** How many lines the arrays start with room for when nobody says. */
+    private static final int DEFAULT_EXPECTED = 1 << 12;
+
     SaleLineIndex() {
-        this(1 << 12);
+        this(0);
     }
 
-    /** @param expected how many lines are expected: the arrays grow past that, but need not grow up to it */
+    /** @param expected how many lines are expected (0: not known): the arrays grow past that, but need not grow up to it */
     SaleLineIndex(int expected) {
-        int length = Math.max(16, expected);
+        int length = expected > 0 ? Math.max(16, expected) : DEFAULT_EXPECTED;
         families = new byte[length];
         lines = new SaleLine[length];
         recheckAt = new int[length];

@@ -95,7 +95,7 @@ final class SharedRun {
         /** @param expected about how many events (and so at most how many lines) there are; 0: not known */
         Batches(List<Worker> workers, int expected) {
             this.workers = workers;
-            this.lineNumbers = expected > 0 ? new LineNumbers(expected) : new LineNumbers();
+            this.lineNumbers = new LineNumbers(expected);
         }
 
         @Override

@@ -82,7 +82,7 @@ public final class Simulation {
 
         InOrder(Consumer<Event> next, int expected) {
             this.next = next;
-            this.seen = expected > 0 ? new IdHashSet(expected) : new IdHashSet();
+            this.seen = new IdHashSet(expected);
         }
 
         @Override
